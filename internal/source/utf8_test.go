@@ -1,0 +1,45 @@
+package source
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+func TestCheckUTF8(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int // 0: no error expected
+	}{
+		{"ascii", "a,b\nc,d\n", 0},
+		{"multibyte", "Мохаммад\nمحمد\n", 0},
+		{"bom dropped", "\xEF\xBB\xBFname\n", 0},
+		{"latin1 on line 3", "a\nb\nJos\xe9\n", 3},
+		{"truncated rune at end", "ok\n\xd0", 2},
+		{"lone continuation", "\x80", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// One byte at a time exercises runes split across reads.
+			got, err := io.ReadAll(CheckUTF8(iotest.OneByteReader(strings.NewReader(tt.in)), "f.csv"))
+			if tt.line == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				if want := strings.TrimPrefix(tt.in, "\xEF\xBB\xBF"); string(got) != want {
+					t.Fatalf("got %q, want %q", got, want)
+				}
+				return
+			}
+			var se *Error
+			if !errors.As(err, &se) {
+				t.Fatalf("want *Error, got %v", err)
+			}
+			if se.Line != tt.line || se.File != "f.csv" {
+				t.Fatalf("error at %s:%d, want f.csv:%d (%v)", se.File, se.Line, tt.line, err)
+			}
+		})
+	}
+}
