@@ -22,6 +22,9 @@ type Format struct {
 	// Dataset is the dataset its entities belong to unless the user says
 	// otherwise (an FtM or Senzing file names none of its own).
 	Dataset string
+	// DatasetFor, when set, picks the dataset from the file's path, for
+	// formats shared by two lists (OFAC's SDN_ADVANCED and CONS_ADVANCED).
+	DatasetFor func(path string) string
 	// Sniff reports whether a file, given its base name and its first
 	// bytes (up to SniffSize), is in this format. It must not guess: a
 	// false positive sends a file to the wrong parser.

@@ -1,0 +1,335 @@
+// Package sqlite is the embedded store: one SQLite file through a pure Go
+// driver, so the binary needs no cgo and no server.
+//
+// Layout: entity records are content-addressed (records), and a version
+// is the list of (entity id, record) pairs it holds (members). A new
+// version of a 10,000-entry list whose entries mostly did not change costs
+// 10,000 small member rows and only the changed records. The diff of two
+// versions is a join on a hash of the content without the raw source
+// record, so a publisher renumbering its rows does not count as a change.
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/embargo-screening/embargo/internal/entity"
+	"github.com/embargo-screening/embargo/internal/store"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+const schema = `
+CREATE TABLE IF NOT EXISTS versions (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	dataset   TEXT NOT NULL,
+	published TEXT NOT NULL,
+	imported  TEXT NOT NULL,
+	sha256    TEXT NOT NULL,
+	entities  INTEGER NOT NULL DEFAULT 0,
+	format    TEXT NOT NULL,
+	files     TEXT NOT NULL,
+	UNIQUE (dataset, sha256)
+);
+CREATE INDEX IF NOT EXISTS versions_dataset ON versions (dataset, published, id);
+CREATE TABLE IF NOT EXISTS records (
+	hash BLOB PRIMARY KEY,
+	data BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS members (
+	version_id INTEGER NOT NULL REFERENCES versions (id),
+	entity_id  TEXT NOT NULL,
+	content    BLOB NOT NULL,
+	record     BLOB NOT NULL REFERENCES records (hash),
+	PRIMARY KEY (version_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS members_entity ON members (entity_id, version_id);
+PRAGMA user_version = 1;
+`
+
+// Store is a versioned list store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens or creates the store at path.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // writers queue at Begin instead of failing at commit
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+func (s *Store) Close() error { return s.db.Close() }
+
+const versionCols = `id, dataset, published, imported, sha256, entities, format, files`
+
+func scanVersion(row interface{ Scan(...any) error }) (store.Version, error) {
+	var v store.Version
+	var imported, files string
+	if err := row.Scan(&v.ID, &v.Dataset, &v.Published, &imported, &v.SHA256, &v.Entities, &v.Format, &files); err != nil {
+		return v, err
+	}
+	v.Imported, _ = time.Parse(time.RFC3339Nano, imported)
+	_ = json.Unmarshal([]byte(files), &v.Files)
+	return v, nil
+}
+
+func (s *Store) queryVersions(ctx context.Context, query string, args ...any) ([]store.Version, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) Versions(ctx context.Context, dataset string) ([]store.Version, error) {
+	return s.queryVersions(ctx, `SELECT `+versionCols+` FROM versions WHERE ? = '' OR dataset = ? ORDER BY dataset, published, id`, dataset, dataset)
+}
+
+func (s *Store) Version(ctx context.Context, id int64) (store.Version, error) {
+	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, fmt.Errorf("version %d: %w", id, store.ErrNotFound)
+	}
+	return v, err
+}
+
+func (s *Store) VersionBySHA(ctx context.Context, dataset, sha string) (store.Version, bool, error) {
+	v, err := scanVersion(s.db.QueryRowContext(ctx, `SELECT `+versionCols+` FROM versions WHERE (? = '' OR dataset = ?) AND sha256 = ? ORDER BY id LIMIT 1`, dataset, dataset, sha))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, false, nil
+	}
+	return v, err == nil, err
+}
+
+func (s *Store) AsOf(ctx context.Context, date string) ([]store.Version, error) {
+	return s.queryVersions(ctx, `SELECT `+versionCols+` FROM versions v WHERE id = (
+		SELECT w.id FROM versions w WHERE w.dataset = v.dataset AND (? = '' OR w.published <= ?)
+		ORDER BY w.published DESC, w.id DESC LIMIT 1) ORDER BY dataset`, date, date)
+}
+
+func (s *Store) Entities(ctx context.Context, version int64, fn func(*entity.Entity) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.data FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? ORDER BY m.entity_id`, version)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var data []byte
+		if err := rows.Scan(&data); err != nil {
+			return err
+		}
+		e, err := decode(data)
+		if err != nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) Entity(ctx context.Context, version int64, id string) (*entity.Entity, error) {
+	var data []byte
+	err := s.db.QueryRowContext(ctx, `SELECT r.data FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? AND m.entity_id = ?`, version, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("entity %s in version %d: %w", id, version, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decode(data)
+}
+
+func decode(data []byte) (*entity.Entity, error) {
+	var e entity.Entity
+	if err := json.Unmarshal(data, &e); err != nil {
+		return nil, fmt.Errorf("stored record is corrupt: %w", err)
+	}
+	return &e, nil
+}
+
+func (s *Store) Diff(ctx context.Context, from, to int64) (*store.Diff, error) {
+	a, err := s.Version(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.Version(ctx, to)
+	if err != nil {
+		return nil, err
+	}
+	if a.Dataset != b.Dataset {
+		return nil, fmt.Errorf("versions %d (%s) and %d (%s) are of different datasets", from, a.Dataset, to, b.Dataset)
+	}
+	d := &store.Diff{Dataset: a.Dataset, From: a, To: b, Added: []string{}, Removed: []string{}, Changed: []store.Change{}}
+	only := `SELECT entity_id FROM members WHERE version_id = ? AND entity_id NOT IN (SELECT entity_id FROM members WHERE version_id = ?) ORDER BY entity_id`
+	if d.Added, err = s.ids(ctx, only, to, from); err != nil {
+		return nil, err
+	}
+	if d.Removed, err = s.ids(ctx, only, from, to); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.entity_id, ra.data, rb.data FROM members a
+		JOIN members b ON b.version_id = ? AND b.entity_id = a.entity_id AND b.content <> a.content
+		JOIN records ra ON ra.hash = a.record JOIN records rb ON rb.hash = b.record
+		WHERE a.version_id = ? ORDER BY a.entity_id`, to, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var da, db []byte
+		if err := rows.Scan(&id, &da, &db); err != nil {
+			return nil, err
+		}
+		ea, err := decode(da)
+		if err != nil {
+			return nil, err
+		}
+		eb, err := decode(db)
+		if err != nil {
+			return nil, err
+		}
+		c := store.Change{ID: id, Details: entity.Compare(ea, eb)}
+		for _, f := range c.Details {
+			c.Fields = append(c.Fields, f.Field)
+		}
+		d.Changed = append(d.Changed, c)
+	}
+	return d, rows.Err()
+}
+
+func (s *Store) ids(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// Begin starts an import transaction.
+func (s *Store) Begin(ctx context.Context) (store.Tx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tx{tx: tx, counts: map[int64]int{}}
+	if t.record, err = tx.PrepareContext(ctx, `INSERT INTO records (hash, data) VALUES (?, ?) ON CONFLICT DO NOTHING`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if t.member, err = tx.PrepareContext(ctx, `INSERT INTO members (version_id, entity_id, content, record) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Tx is an import transaction.
+type Tx struct {
+	tx     *sql.Tx
+	record *sql.Stmt
+	member *sql.Stmt
+	counts map[int64]int
+}
+
+func (t *Tx) AddVersion(ctx context.Context, v *store.Version) error {
+	files, _ := json.Marshal(v.Files)
+	if v.Imported.IsZero() {
+		v.Imported = time.Now().UTC()
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO versions (dataset, published, imported, sha256, format, files) VALUES (?, ?, ?, ?, ?, ?)`,
+		v.Dataset, v.Published, v.Imported.UTC().Format(time.RFC3339Nano), v.SHA256, v.Format, string(files))
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return fmt.Errorf("dataset %s already has a version with sha256 %s", v.Dataset, v.SHA256)
+		}
+		return err
+	}
+	v.ID, err = res.LastInsertId()
+	t.counts[v.ID] = 0
+	return err
+}
+
+func (t *Tx) SetPublished(ctx context.Context, version int64, date string) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE versions SET published = ? WHERE id = ?`, date, version)
+	return err
+}
+
+func (t *Tx) Put(ctx context.Context, version int64, e *entity.Entity) error {
+	data, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("entity %s: %w", e.ID, err)
+	}
+	record := sha256.Sum256(data)
+	content := record
+	if e.Raw != "" {
+		bare := *e
+		bare.Raw = ""
+		b, _ := json.Marshal(&bare)
+		content = sha256.Sum256(b)
+	}
+	if _, err := t.record.ExecContext(ctx, record[:], data); err != nil {
+		return err
+	}
+	res, err := t.member.ExecContext(ctx, version, e.ID, content[:16], record[:])
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &store.DuplicateError{ID: e.ID}
+	}
+	t.counts[version]++
+	return nil
+}
+
+func (t *Tx) Commit() error {
+	for id, n := range t.counts {
+		if _, err := t.tx.Exec(`UPDATE versions SET entities = ? WHERE id = ?`, n, id); err != nil {
+			t.tx.Rollback()
+			return err
+		}
+	}
+	return t.tx.Commit()
+}
+
+func (t *Tx) Rollback() error { return t.tx.Rollback() }
