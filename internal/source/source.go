@@ -52,7 +52,7 @@ type Input struct {
 // File is one file of an input. Open may be called more than once.
 type File struct {
 	Path string // as the user gave it, for messages
-	Role string // for sets: "sdn", "alt", "add", "comments"; else ""
+	Role string // for sets: "main", "alt", "add", "comments"; else ""
 	Open func() (io.ReadCloser, error)
 }
 

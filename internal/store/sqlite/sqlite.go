@@ -4,9 +4,10 @@
 // Layout: entity records are content-addressed (records), and a version
 // is the list of (entity id, record) pairs it holds (members). A new
 // version of a 10,000-entry list whose entries mostly did not change costs
-// 10,000 small member rows and only the changed records. The diff of two
-// versions is a join on a hash of the content without the raw source
-// record, so a publisher renumbering its rows does not count as a change.
+// 10,000 small member rows and only the changed records. A record keeps
+// the entity's JSON without its raw source record (data) and the raw
+// record apart (raw); the diff of two versions is a join on the hash of
+// data alone, so a publisher renumbering its rows is not a change.
 package sqlite
 
 import (
@@ -40,7 +41,8 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE INDEX IF NOT EXISTS versions_dataset ON versions (dataset, published, id);
 CREATE TABLE IF NOT EXISTS records (
 	hash BLOB PRIMARY KEY,
-	data BLOB NOT NULL
+	data BLOB NOT NULL,
+	raw  BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS members (
 	version_id INTEGER NOT NULL REFERENCES versions (id),
@@ -137,17 +139,17 @@ func (s *Store) AsOf(ctx context.Context, date string) ([]store.Version, error) 
 }
 
 func (s *Store) Entities(ctx context.Context, version int64, fn func(*entity.Entity) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.data FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? ORDER BY m.entity_id`, version)
+	rows, err := s.db.QueryContext(ctx, `SELECT r.data, r.raw FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? ORDER BY m.entity_id`, version)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
+		var data, raw []byte
+		if err := rows.Scan(&data, &raw); err != nil {
 			return err
 		}
-		e, err := decode(data)
+		e, err := decode(data, raw)
 		if err != nil {
 			return err
 		}
@@ -159,22 +161,23 @@ func (s *Store) Entities(ctx context.Context, version int64, fn func(*entity.Ent
 }
 
 func (s *Store) Entity(ctx context.Context, version int64, id string) (*entity.Entity, error) {
-	var data []byte
-	err := s.db.QueryRowContext(ctx, `SELECT r.data FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? AND m.entity_id = ?`, version, id).Scan(&data)
+	var data, raw []byte
+	err := s.db.QueryRowContext(ctx, `SELECT r.data, r.raw FROM members m JOIN records r ON r.hash = m.record WHERE m.version_id = ? AND m.entity_id = ?`, version, id).Scan(&data, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %s in version %d: %w", id, version, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return decode(data)
+	return decode(data, raw)
 }
 
-func decode(data []byte) (*entity.Entity, error) {
+func decode(data, raw []byte) (*entity.Entity, error) {
 	var e entity.Entity
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, fmt.Errorf("stored record is corrupt: %w", err)
 	}
+	e.Raw = entity.Raw(raw)
 	return &e, nil
 }
 
@@ -212,11 +215,11 @@ func (s *Store) Diff(ctx context.Context, from, to int64) (*store.Diff, error) {
 		if err := rows.Scan(&id, &da, &db); err != nil {
 			return nil, err
 		}
-		ea, err := decode(da)
+		ea, err := decode(da, nil)
 		if err != nil {
 			return nil, err
 		}
-		eb, err := decode(db)
+		eb, err := decode(db, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -253,7 +256,7 @@ func (s *Store) Begin(ctx context.Context) (store.Tx, error) {
 		return nil, err
 	}
 	t := &Tx{tx: tx, counts: map[int64]int{}}
-	if t.record, err = tx.PrepareContext(ctx, `INSERT INTO records (hash, data) VALUES (?, ?) ON CONFLICT DO NOTHING`); err != nil {
+	if t.record, err = tx.PrepareContext(ctx, `INSERT INTO records (hash, data, raw) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
@@ -296,22 +299,22 @@ func (t *Tx) SetPublished(ctx context.Context, version int64, date string) error
 }
 
 func (t *Tx) Put(ctx context.Context, version int64, e *entity.Entity) error {
-	data, err := json.Marshal(e)
+	bare := *e
+	bare.Raw = ""
+	data, err := json.Marshal(&bare)
 	if err != nil {
 		return fmt.Errorf("entity %s: %w", e.ID, err)
 	}
-	record := sha256.Sum256(data)
-	content := record
-	if e.Raw != "" {
-		bare := *e
-		bare.Raw = ""
-		b, _ := json.Marshal(&bare)
-		content = sha256.Sum256(b)
-	}
-	if _, err := t.record.ExecContext(ctx, record[:], data); err != nil {
+	content := sha256.Sum256(data)
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte{0})
+	h.Write([]byte(e.Raw))
+	record := h.Sum(nil)
+	if _, err := t.record.ExecContext(ctx, record, data, []byte(e.Raw)); err != nil {
 		return err
 	}
-	res, err := t.member.ExecContext(ctx, version, e.ID, content[:16], record[:])
+	res, err := t.member.ExecContext(ctx, version, e.ID, content[:16], record)
 	if err != nil {
 		return err
 	}
