@@ -21,6 +21,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/country"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 const (
@@ -62,7 +63,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	}
 	defer rc.Close()
 
-	rec := &recorder{r: source.CheckUTF8(rc, f.Path)}
+	rec := &xmlrec.Recorder{R: source.CheckUTF8(rc, f.Path)}
 	dec := xml.NewDecoder(rec)
 	var open []string // elements open around the current position
 	sawRoot := false
@@ -70,14 +71,14 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 		if err := ctx.Err(); err != nil {
 			return meta, err
 		}
-		rec.discard(dec.InputOffset())
+		rec.Discard(dec.InputOffset())
 		start := dec.InputOffset()
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return meta, xmlError(f.Path, dec, err, open, "")
+			return meta, xmlrec.Error(f.Path, dec, err, open, "")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -101,13 +102,13 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 				line, _ := dec.InputPos()
 				var se sanctionEntity
 				if err := dec.DecodeElement(&se, &t); err != nil {
-					return meta, xmlError(f.Path, dec, err, open, rec.text(start, dec.InputOffset()))
+					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
 				}
 				e, err := se.entity(ds)
 				if err != nil {
 					return meta, source.Errorf(f.Path, line, strings.Join(append(open, "sanctionEntity"), "/"), "%v", err)
 				}
-				e.Raw = entity.Raw(rec.text(start, dec.InputOffset()))
+				e.Raw = entity.Raw(rec.Text(start, dec.InputOffset()))
 				if err := emit(e); err != nil {
 					return meta, err
 				}
@@ -157,7 +158,7 @@ type sanctionEntity struct {
 	Birthdates         []birthdate      `xml:"birthdate"`
 	Addresses          []address        `xml:"address"`
 	Identifications    []identification `xml:"identification"`
-	Other              []node           `xml:",any"`
+	Other              []xmlrec.Node    `xml:",any"`
 }
 
 type regulation struct {
@@ -279,7 +280,7 @@ func (se *sanctionEntity) entity(ds string) (*entity.Entity, error) {
 		}
 	}
 	for i := range se.Other {
-		e.Add(se.Other[i].XMLName.Local, se.Other[i].flatten())
+		e.Add(se.Other[i].XMLName.Local, se.Other[i].Flatten())
 	}
 
 	listed := isoDate(se.DesignationDate)

@@ -27,6 +27,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/country"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 const (
@@ -66,7 +67,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	}
 	defer rc.Close()
 
-	rec := &recorder{r: source.CheckUTF8(rc, f.Path)}
+	rec := &xmlrec.Recorder{R: source.CheckUTF8(rc, f.Path)}
 	dec := xml.NewDecoder(rec)
 	var open []string // elements open around the current position
 	sawRoot := false
@@ -74,14 +75,14 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 		if err := ctx.Err(); err != nil {
 			return meta, err
 		}
-		rec.discard(dec.InputOffset())
+		rec.Discard(dec.InputOffset())
 		start := dec.InputOffset()
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return meta, xmlError(f.Path, dec, err, open, "")
+			return meta, xmlrec.Error(f.Path, dec, err, open, "")
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -98,20 +99,20 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 			case t.Name.Local == "DateGenerated":
 				var s string
 				if err := dec.DecodeElement(&s, &t); err != nil {
-					return meta, xmlError(f.Path, dec, err, open, rec.text(start, dec.InputOffset()))
+					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
 				}
 				meta.Published = ukDate(s).Value
 				continue
 			case t.Name.Local == "Designation":
-				var n node
+				var n xmlrec.Node
 				if err := dec.DecodeElement(&n, &t); err != nil {
-					return meta, xmlError(f.Path, dec, err, open, rec.text(start, dec.InputOffset()))
+					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
 				}
 				e, err := build(&n, ds)
 				if err != nil {
 					return meta, source.Errorf(f.Path, line, strings.Join(append(open, "Designation"), "/"), "%v", err)
 				}
-				e.Raw = entity.Raw(rec.text(start, dec.InputOffset()))
+				e.Raw = entity.Raw(rec.Text(start, dec.InputOffset()))
 				if err := emit(e); err != nil {
 					return meta, err
 				}
@@ -139,7 +140,7 @@ type builder struct {
 }
 
 // build maps one <Designation>.
-func build(n *node, ds string) (*entity.Entity, error) {
+func build(n *xmlrec.Node, ds string) (*entity.Entity, error) {
 	var id, typ string
 	for i := range n.Nodes {
 		c := &n.Nodes[i]
@@ -169,7 +170,7 @@ func build(n *node, ds string) (*entity.Entity, error) {
 
 // schemaOf reads IndividualEntityShip, falling back on which details
 // block the designation has.
-func schemaOf(typ string, n *node) entity.Schema {
+func schemaOf(typ string, n *xmlrec.Node) entity.Schema {
 	if s, ok := entity.ParseSchema(typ); ok {
 		return s
 	}
@@ -204,7 +205,7 @@ var groups = []struct {
 	{"birth", []string{"townofbirth", "countryofbirth"}},
 }
 
-func groupOf(n *node) string {
+func groupOf(n *xmlrec.Node) string {
 	for i := range n.Nodes {
 		c := &n.Nodes[i]
 		if len(c.Nodes) > 0 {
@@ -223,7 +224,7 @@ func groupOf(n *node) string {
 // visit maps an element: a leaf by its name, a group as a whole, and any
 // other element (a wrapper such as Names or IndividualDetails) by its
 // children.
-func (b *builder) visit(c *node) {
+func (b *builder) visit(c *xmlrec.Node) {
 	if len(c.Nodes) == 0 {
 		b.leaf(c.XMLName.Local, c.Text)
 		return
@@ -251,7 +252,7 @@ func (b *builder) visit(c *node) {
 
 // take returns the text of a group's leaves named in keys (lower case),
 // and visits its other children as if they stood outside the group.
-func (b *builder) take(n *node, keys ...string) map[string][]string {
+func (b *builder) take(n *xmlrec.Node, keys ...string) map[string][]string {
 	out := map[string][]string{}
 	for i := range n.Nodes {
 		c := &n.Nodes[i]
@@ -395,7 +396,7 @@ func setOnce(dst *string, v string) {
 // name maps a Names/Name group. Name1 is a given name and Name6 the
 // family name (or an entity's whole name); Name2-5 may be middle names
 // or patronymics, so all parts are kept in order in Other too.
-func (b *builder) name(n *node) {
+func (b *builder) name(n *xmlrec.Node) {
 	f := b.take(n, "name", "name1", "name2", "name3", "name4", "name5", "name6", "nametype", "aliasstrength")
 	parts := []string{first(f, "name1"), first(f, "name2"), first(f, "name3"), first(f, "name4"), first(f, "name5"), first(f, "name6")}
 	full := first(f, "name")
@@ -450,7 +451,7 @@ func ensurePrimary(e *entity.Entity) {
 	}
 }
 
-func (b *builder) nonLatin(n *node) {
+func (b *builder) nonLatin(n *xmlrec.Node) {
 	f := b.take(n, "namenonlatinscript", "nonlatinscripttype", "nonlatinscriptlanguage")
 	lang := languages[strings.ToLower(first(f, "nonlatinscriptlanguage"))]
 	for _, v := range f["namenonlatinscript"] {
@@ -461,7 +462,7 @@ func (b *builder) nonLatin(n *node) {
 // address maps an Addresses/Address group. The six lines are free text
 // (the city is sometimes in the first line, sometimes the sixth), so they
 // are kept together as the full address.
-func (b *builder) address(n *node) {
+func (b *builder) address(n *xmlrec.Node) {
 	f := b.take(n, "addressline1", "addressline2", "addressline3", "addressline4", "addressline5", "addressline6", "addresspostalcode", "addresscountry")
 	ctry := first(f, "addresscountry")
 	a := entity.Address{
@@ -479,7 +480,7 @@ func (b *builder) address(n *node) {
 // documents maps a passport or national identifier group: its numbers,
 // and its additional information as the identifier's note. Notes that
 // cannot be paired with one number go to the property prop.
-func (b *builder) documents(n *node, typ, prop, numberKey string, noteKeys ...string) {
+func (b *builder) documents(n *xmlrec.Node, typ, prop, numberKey string, noteKeys ...string) {
 	f := b.take(n, append([]string{numberKey}, noteKeys...)...)
 	nums := f[numberKey]
 	var notes []string

@@ -1,4 +1,7 @@
-package gbfcdo
+// Package xmlrec holds what the streaming XML parsers share: a reader that
+// keeps each record's bytes for Raw, positioned errors for broken XML, and
+// a catch-all element for content a parser has no field for.
+package xmlrec
 
 import (
 	"bytes"
@@ -10,24 +13,24 @@ import (
 	"github.com/embargo-screening/embargo/internal/source"
 )
 
-// recorder keeps the bytes the XML decoder has read since the last
+// Recorder keeps the bytes the XML decoder has read since the last
 // discard, so that a record's text can be stored as Raw exactly as the
 // publisher wrote it. The parser discards before each top-level token, so
 // it holds one record plus the decoder's read-ahead: memory stays flat.
-type recorder struct {
-	r    io.Reader
+type Recorder struct {
+	R    io.Reader
 	base int64 // stream offset of buf[0]
 	buf  []byte
 }
 
-func (c *recorder) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
+func (c *Recorder) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
 	c.buf = append(c.buf, p[:n]...)
 	return n, err
 }
 
-// discard drops the bytes before stream offset off.
-func (c *recorder) discard(off int64) {
+// Discard drops the bytes before stream offset off.
+func (c *Recorder) Discard(off int64) {
 	k := off - c.base
 	if k <= 0 {
 		return
@@ -39,19 +42,19 @@ func (c *recorder) discard(off int64) {
 	c.base += k
 }
 
-// text returns a copy of the bytes between two stream offsets.
-func (c *recorder) text(from, to int64) string {
+// Text returns a copy of the bytes between two stream offsets.
+func (c *Recorder) Text(from, to int64) string {
 	i, j := from-c.base, to-c.base
 	i = max(0, min(i, int64(len(c.buf))))
 	j = max(i, min(j, int64(len(c.buf))))
 	return string(c.buf[i:j])
 }
 
-// xmlError turns a decoder failure into a positioned *source.Error. open
+// Error turns a decoder failure into a positioned *source.Error. open
 // lists the elements open outside the record being decoded, partial the
 // record's text read so far: the decoder does not say which element was
 // left unclosed, so it is found by re-reading that text.
-func xmlError(path string, dec *xml.Decoder, err error, open []string, partial string) error {
+func Error(path string, dec *xml.Decoder, err error, open []string, partial string) error {
 	var se *source.Error
 	if errors.As(err, &se) {
 		return se // not UTF-8: CheckUTF8 already positioned it
@@ -92,17 +95,17 @@ func unclosed(fragment string) []string {
 	}
 }
 
-// node is any XML element, for content the parser has no field for.
-type node struct {
+// Node is any XML element, for content the parser has no field for.
+type Node struct {
 	XMLName xml.Name
 	Attrs   []xml.Attr `xml:",any,attr"`
 	Text    string     `xml:",chardata"`
-	Nodes   []node     `xml:",any"`
+	Nodes   []Node     `xml:",any"`
 }
 
-// flatten renders a node's attributes and text as one line, so that an
+// Flatten renders a node's attributes and text as one line, so that an
 // element unknown to the parser is kept in Properties rather than lost.
-func (n *node) flatten() string {
+func (n *Node) Flatten() string {
 	var b bytes.Buffer
 	for _, a := range n.Attrs {
 		if a.Value != "" {
@@ -111,7 +114,7 @@ func (n *node) flatten() string {
 	}
 	b.WriteString(n.Text)
 	for i := range n.Nodes {
-		b.WriteString(" " + n.Nodes[i].flatten())
+		b.WriteString(" " + n.Nodes[i].Flatten())
 	}
 	return b.String()
 }
