@@ -64,7 +64,20 @@ var extra = map[string]string{
 	"uae":                                       "AE",
 	"u.a.e.":                                    "AE",
 	"uk":                                        "GB",
-	"great britain":                             "GB",
+	"united kingdom of great britain and northern ireland": "GB",
+	"united republic of tanzania":                          "TZ",
+	"china, hong kong special administrative region":       "HK",
+	"hong kong special administrative region of china":     "HK",
+	"china, macao special administrative region":           "MO",
+	"former soviet union":                                  "SU",
+	"the gambia":                                           "GM",
+	"gambia, the":                                          "GM",
+	"bahamas, the":                                         "BS",
+	"the bahamas":                                          "BS",
+	"man, isle of":                                         "IM",
+	"cape verde":                                           "CV",
+	"cabo verde. previously cape verde.":                   "CV",
+	"great britain":                                        "GB",
 }
 
 // Code returns the ISO 3166-1 alpha-2 code for a country name, alpha-2 or

@@ -42,7 +42,10 @@ func (u *utf8Reader) fill() {
 	m, err := u.r.Read(u.buf[rest:cap(u.buf)])
 	u.buf = u.buf[:rest+m]
 	u.off, u.valid = 0, 0
-	if !u.bomOff && (len(u.buf) >= 3 || err != nil) {
+	if !u.bomOff && len(u.buf) < 3 && err == nil {
+		return // too few bytes yet to tell whether the stream opens with a byte order mark
+	}
+	if !u.bomOff {
 		u.bomOff = true
 		if len(u.buf) >= 3 && u.buf[0] == 0xEF && u.buf[1] == 0xBB && u.buf[2] == 0xBF {
 			u.off, u.valid = 3, 3

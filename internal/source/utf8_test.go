@@ -16,6 +16,7 @@ func TestCheckUTF8(t *testing.T) {
 		{"ascii", "a,b\nc,d\n", 0},
 		{"multibyte", "Мохаммад\nمحمد\n", 0},
 		{"bom dropped", "\xEF\xBB\xBFname\n", 0},
+		{"bom-like bytes later are data", "ab\xEF\xBB\xBFc", 0},
 		{"latin1 on line 3", "a\nb\nJos\xe9\n", 3},
 		{"truncated rune at end", "ok\n\xd0", 2},
 		{"lone continuation", "\x80", 1},
