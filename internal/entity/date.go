@@ -22,12 +22,17 @@ var (
 	reRange   = regexp.MustCompile(`(?i)^(.+?)\s*(?:\bto\b|–|—|\s-\s|\bthrough\b)\s*(.+)$`)
 	reYearRng = regexp.MustCompile(`^(\d{4})\s*-\s*(\d{4})$`)
 	reCirca   = regexp.MustCompile(`(?i)^(?:circa|ca\.?|c\.|approximately|approx\.?|about)\s+`)
+	// reMask finds the "dd" and "mm" placeholders UK lists write for an
+	// unknown day or month ("dd/mm/1945"); they read as zero parts.
+	reMask = regexp.MustCompile(`(?i)\b(dd|mm)\b`)
 )
 
 // ParseDate reads the date notations found in sanctions lists: ISO
 // ("1971-05-03", "1971-05", "1971"), "03 May 1971", "May 1971", "May 3,
 // 1971", "03.05.1971" and "03/05/1971" (day first, as the EU and UN
 // write), ranges ("1960 to 1962", "1960-1962"), and "circa"/"ca." prefixes.
+// Unknown parts written "00", "dd" or "mm" truncate the date ("00/05/1970"
+// is "1970-05"); a leading apostrophe, a spreadsheet artefact, is ignored.
 // A text it cannot read is returned in Date.Text with ok false, so that
 // nothing is lost.
 func ParseDate(s string) (d Date, ok bool) {
@@ -36,6 +41,7 @@ func ParseDate(s string) (d Date, ok bool) {
 		return Date{}, false
 	}
 	text := s
+	s = reMask.ReplaceAllString(strings.TrimLeft(s, "'"), "00")
 	if m := reCirca.FindStringIndex(s); m != nil {
 		d.Circa = true
 		s = s[m[1]:]

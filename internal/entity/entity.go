@@ -264,3 +264,32 @@ func (e *Entity) Add(prop string, values ...string) {
 func CleanSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// Join joins the non-empty cleaned parts with sep: for building a full
+// name from name parts, or an address from its lines.
+func Join(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = CleanSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// EnsurePrimary makes the first alias the primary name when a source gave
+// none as primary, so that every entity has a caption of standing.
+// Weak aliases are never promoted.
+func (e *Entity) EnsurePrimary() {
+	for _, n := range e.Names {
+		if n.Kind == Primary {
+			return
+		}
+	}
+	for i, n := range e.Names {
+		if n.Kind == Alias {
+			e.Names[i].Kind = Primary
+			return
+		}
+	}
+}

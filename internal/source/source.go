@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 )
@@ -71,6 +72,20 @@ func BytesFile(name string, data []byte) File {
 	return File{Path: name, Open: func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(data)), nil
 	}}
+}
+
+// Single returns the input's one file, for formats that are one file; a
+// wrong count is an *Error like any other bad input. format names the
+// format in the message: "the EU FSF XML" is a single file.
+func (in Input) Single(format string) (File, error) {
+	if len(in.Files) != 1 {
+		paths := make([]string, len(in.Files))
+		for i, f := range in.Files {
+			paths[i] = f.Path
+		}
+		return File{}, Errorf(strings.Join(paths, ", "), 0, "", "%s is a single file, got %d files", format, len(in.Files))
+	}
+	return in.Files[0], nil
 }
 
 // Role returns the file with the given role, or false.

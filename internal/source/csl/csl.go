@@ -15,8 +15,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -89,10 +87,10 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 // the importer's log. The CSV carries no publication date.
 func ParseStats(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (Stats, error) {
 	var st Stats
-	if len(in.Files) != 1 {
-		return st, fmt.Errorf("csl: want 1 file, got %d", len(in.Files))
+	f, err := in.Single("the Consolidated Screening List CSV")
+	if err != nil {
+		return st, err
 	}
-	f := in.Files[0]
 	dataset := in.Dataset
 	if dataset == "" {
 		dataset = Dataset
@@ -111,7 +109,7 @@ func ParseStats(ctx context.Context, in source.Input, emit func(*entity.Entity) 
 		return st, source.Errorf(f.Path, 1, "", "empty file: expected a CSL header row")
 	}
 	if err != nil {
-		return st, csvError(f.Path, err)
+		return st, source.CSVError(f.Path, err)
 	}
 	cols := make([]string, len(header))
 	index := map[string]int{}
@@ -138,7 +136,7 @@ func ParseStats(ctx context.Context, in source.Input, emit func(*entity.Entity) 
 			return st, nil
 		}
 		if err != nil {
-			return st, csvError(f.Path, err)
+			return st, source.CSVError(f.Path, err)
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.Trim(rec[0], "\x1a \t") == "" {
@@ -419,17 +417,4 @@ func rawRow(rec []string) string {
 	_ = w.Write(rec) // a strings.Builder does not fail
 	w.Flush()
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// csvError positions a reader failure; *source.Error (bad UTF-8) passes.
-func csvError(path string, err error) error {
-	var se *source.Error
-	if errors.As(err, &se) {
-		return se
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return source.Errorf(path, pe.Line, "", "malformed CSV: %v", pe.Err)
-	}
-	return err
 }

@@ -13,25 +13,16 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, filepath.Join("testdata", name))
 }
 
 func parseBytes(name string, data []byte, dataset string) ([]*entity.Entity, Stats, error) {
-	var out []*entity.Entity
-	in := source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}}
-	st, err := ParseStats(context.Background(), in, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, st, err
+	return sourcetest.Parse(ParseStats, source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func head(b []byte) []byte {
@@ -68,10 +59,7 @@ func TestSniffRealFiles(t *testing.T) {
 		"un/consolidated-2026-02-27.xml":         false,
 		"opensanctions/us_congress_senzing.json": false,
 	} {
-		b, err := os.ReadFile(sharedtest.File(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := sourcetest.ReadFile(t, sharedtest.File(t, rel))
 		if got := Format.Sniff(filepath.Base(rel), head(b)); got != want {
 			t.Errorf("%s: Sniff = %v, want %v", rel, got, want)
 		}
@@ -273,10 +261,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := parseBytes("lists/csl.csv", []byte(tt.data), "")
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "lists/csl.csv" || se.Line != tt.line || !strings.Contains(se.Msg, tt.msg) {
 				t.Errorf("got %v; want line %d, message ~%q", se, tt.line, tt.msg)
 			}
@@ -327,10 +312,7 @@ func FuzzParse(f *testing.F) {
 		Format.Sniff("f.csv", head(data))
 		es, _, err := parseBytes("f.csv", data, "")
 		if err != nil {
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("error is %T, not *source.Error: %v", err, err)
-			}
+			sourcetest.CheckError(t, err)
 			return
 		}
 		seen := map[string]bool{}

@@ -13,7 +13,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,77 +48,50 @@ func sniff(_ string, head []byte) bool {
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
 	var meta source.Meta
-	if len(in.Files) != 1 {
-		return meta, source.Errorf("", 0, "", "the EU FSF XML is a single file, got %d files", len(in.Files))
+	f, err := in.Single("the EU FSF XML")
+	if err != nil {
+		return meta, err
 	}
-	f := in.Files[0]
 	ds := in.Dataset
 	if ds == "" {
 		ds = dataset
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return meta, err
-	}
-	defer rc.Close()
-
-	rec := &xmlrec.Recorder{R: source.CheckUTF8(rc, f.Path)}
-	dec := xml.NewDecoder(rec)
-	var open []string // elements open around the current position
 	sawRoot := false
-	for {
-		if err := ctx.Err(); err != nil {
-			return meta, err
-		}
-		rec.Discard(dec.InputOffset())
-		start := dec.InputOffset()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return meta, xmlrec.Error(f.Path, dec, err, open, "")
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(open) == 0 {
-				line, _ := dec.InputPos()
-				if sawRoot {
-					return meta, source.Errorf(f.Path, line, t.Name.Local, "a second root element after </export>")
-				}
-				if t.Name.Local != "export" {
-					return meta, source.Errorf(f.Path, line, t.Name.Local, "the root element is <%s>, expected <export> of the EU FSF XML", t.Name.Local)
-				}
-				sawRoot = true
-				for _, a := range t.Attr {
-					if a.Name.Local == "generationDate" {
-						if d, ok := entity.ParseDate(a.Value); ok {
-							meta.Published = d.Value
-						}
+	err = xmlrec.Walk(ctx, f, func(s *xmlrec.Stream, t xml.StartElement) error {
+		if s.Depth() == 0 {
+			if sawRoot {
+				return source.Errorf(f.Path, s.Line(), t.Name.Local, "a second root element after </export>")
+			}
+			if t.Name.Local != "export" {
+				return source.Errorf(f.Path, s.Line(), t.Name.Local, "the root element is <%s>, expected <export> of the EU FSF XML", t.Name.Local)
+			}
+			sawRoot = true
+			for _, a := range t.Attr {
+				if a.Name.Local == "generationDate" {
+					if d, ok := entity.ParseDate(a.Value); ok {
+						meta.Published = d.Value
 					}
 				}
-			} else if t.Name.Local == "sanctionEntity" {
-				line, _ := dec.InputPos()
-				var se sanctionEntity
-				if err := dec.DecodeElement(&se, &t); err != nil {
-					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
-				}
-				e, err := se.entity(ds)
-				if err != nil {
-					return meta, source.Errorf(f.Path, line, strings.Join(append(open, "sanctionEntity"), "/"), "%v", err)
-				}
-				e.Raw = entity.Raw(rec.Text(start, dec.InputOffset()))
-				if err := emit(e); err != nil {
-					return meta, err
-				}
-				continue
 			}
-			open = append(open, t.Name.Local)
-		case xml.EndElement:
-			if len(open) > 0 {
-				open = open[:len(open)-1]
-			}
+			return nil
 		}
+		if t.Name.Local != "sanctionEntity" {
+			return nil
+		}
+		line := s.Line()
+		var se sanctionEntity
+		if err := s.Decode(&se, &t); err != nil {
+			return err
+		}
+		e, err := se.entity(ds)
+		if err != nil {
+			return source.Errorf(f.Path, line, s.Element("sanctionEntity"), "%v", err)
+		}
+		e.Raw = entity.Raw(s.Raw())
+		return emit(e)
+	})
+	if err != nil {
+		return meta, err
 	}
 	if !sawRoot {
 		return meta, source.Errorf(f.Path, 1, "", "no <export> root element: the file is empty or not XML")
@@ -390,7 +362,7 @@ func (o *operable) apply(e *entity.Entity) {
 	entity.AddTo(&e.Remarks, o.Remarks...)
 	for _, kv := range o.AdditionalInfo {
 		if v := clean(kv.Value); v != "" {
-			e.Add("additionalInformation", joinNonEmpty(": ", kv.Key, v))
+			e.Add("additionalInformation", entity.Join(": ", kv.Key, v))
 		}
 	}
 }
@@ -398,7 +370,7 @@ func (o *operable) apply(e *entity.Entity) {
 // describe renders a regulation as one property value, so that its title,
 // dates and programme stay together (separate lists would lose the pairing).
 func (r *regulation) describe() string {
-	return joinNonEmpty(", ",
+	return entity.Join(", ",
 		clean(r.NumberTitle),
 		clean(r.RegulationType),
 		clean(r.OrganisationType),
@@ -437,7 +409,7 @@ func (b *birthdate) date() entity.Date {
 }
 
 func (b *birthdate) place() string {
-	return joinNonEmpty(", ", clean(b.City), clean(b.Place), clean(b.Region), countryName(b.CountryIso2Code, b.CountryDescription))
+	return entity.Join(", ", clean(b.City), clean(b.Place), clean(b.Region), countryName(b.CountryIso2Code, b.CountryDescription))
 }
 
 // contactKeys maps address contactInfo keys to FtM property names.
@@ -447,16 +419,16 @@ func (a *address) add(e *entity.Entity) {
 	c := countryOf(a.CountryIso2Code, a.CountryDescription)
 	street := clean(a.Street)
 	if po := clean(a.PoBox); po != "" {
-		street = joinNonEmpty(", ", street, "P.O. Box "+po)
+		street = entity.Join(", ", street, "P.O. Box "+po)
 	}
 	addr := entity.Address{
 		Street:  street,
 		City:    clean(a.City),
-		Region:  joinNonEmpty(", ", clean(a.Place), clean(a.Region)),
+		Region:  entity.Join(", ", clean(a.Place), clean(a.Region)),
 		Postal:  clean(a.ZipCode),
 		Country: c,
 	}
-	addr.Full = joinNonEmpty(", ", addr.Street, addr.City, addr.Postal, addr.Region, countryName(a.CountryIso2Code, a.CountryDescription))
+	addr.Full = entity.Join(", ", addr.Street, addr.City, addr.Postal, addr.Region, countryName(a.CountryIso2Code, a.CountryDescription))
 	if addr.Full != "" && !slices.Contains(e.Addresses, addr) {
 		e.Addresses = append(e.Addresses, addr)
 	}
@@ -465,7 +437,7 @@ func (a *address) add(e *entity.Entity) {
 		if prop, ok := contactKeys[strings.ToUpper(clean(ci.Key))]; ok {
 			e.Add(prop, ci.Value)
 		} else if v := clean(ci.Value); v != "" {
-			e.Add("contactInfo", joinNonEmpty(": ", clean(ci.Key), v))
+			e.Add("contactInfo", entity.Join(": ", clean(ci.Key), v))
 		}
 	}
 	a.operable.apply(e)
@@ -519,10 +491,10 @@ func (id *identification) add(e *entity.Entity) {
 		Type:    typ,
 		Number:  id.Number,
 		Country: countryOf(id.CountryIso2Code, id.CountryDescription),
-		Note:    joinNonEmpty("; ", notes...),
+		Note:    entity.Join("; ", notes...),
 	})
 	for _, kv := range id.AdditionalInfo {
-		e.Add("additionalInformation", joinNonEmpty(": ", kv.Key, clean(kv.Value)))
+		e.Add("additionalInformation", entity.Join(": ", kv.Key, clean(kv.Value)))
 	}
 }
 
@@ -563,14 +535,4 @@ func prefixed(prefix, v string) string {
 		return ""
 	}
 	return prefix + v
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = clean(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

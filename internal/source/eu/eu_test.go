@@ -4,45 +4,24 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
-	"testing/iotest"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const fixture = "testdata/eu_fsf.xml"
 
 func readFixture(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, fixture)
 }
 
-// parseBytes parses data as a file named name, wrapping the reader with
-// wrap (nil for none) to exercise short reads.
-func parseBytes(t testing.TB, name string, data []byte, wrap func(io.Reader) io.Reader) ([]*entity.Entity, source.Meta, error) {
-	t.Helper()
-	f := source.File{Path: name, Open: func() (io.ReadCloser, error) {
-		var r io.Reader = bytes.NewReader(data)
-		if wrap != nil {
-			r = wrap(r)
-		}
-		return io.NopCloser(r), nil
-	}}
-	var out []*entity.Entity
-	meta, err := Format.Parse(context.Background(), source.Input{Files: []source.File{f}}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, meta, err
+func parseBytes(name string, data []byte) ([]*entity.Entity, source.Meta, error) {
+	return sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func byID(t *testing.T, es []*entity.Entity) map[string]*entity.Entity {
@@ -58,7 +37,7 @@ func byID(t *testing.T, es []*entity.Entity) map[string]*entity.Entity {
 }
 
 func TestParseFixture(t *testing.T) {
-	es, meta, err := parseBytes(t, fixture, readFixture(t), nil)
+	es, meta, err := parseBytes(fixture, readFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +142,7 @@ func TestParseFixture(t *testing.T) {
 // does not depend on how the reader splits the input.
 func TestRaw(t *testing.T) {
 	data := readFixture(t)
-	want, _, err := parseBytes(t, fixture, data, nil)
+	want, _, err := parseBytes(fixture, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,18 +158,7 @@ func TestRaw(t *testing.T) {
 			t.Errorf("%s: raw belongs to another record", e.ID)
 		}
 	}
-	for name, wrap := range map[string]func(io.Reader) io.Reader{
-		"one byte": iotest.OneByteReader,
-		"half":     iotest.HalfReader,
-	} {
-		got, _, err := parseBytes(t, fixture, data, wrap)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s reader: entities differ from a plain read", name)
-		}
-	}
+	sourcetest.CheckShortReads(t, Format, fixture, data, want)
 }
 
 func TestErrors(t *testing.T) {
@@ -225,11 +193,8 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := parseBytes(t, "lists/eu.xml", []byte(tt.in), nil)
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			_, _, err := parseBytes("lists/eu.xml", []byte(tt.in))
+			se := sourcetest.WantError(t, err)
 			if se.File != "lists/eu.xml" {
 				t.Errorf("File = %q", se.File)
 			}

@@ -18,7 +18,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -146,10 +145,10 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 // exports carry no publication date of their own.
 func ParseStats(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (Stats, error) {
 	st := Stats{Skipped: map[string]int{}}
-	if len(in.Files) != 1 {
-		return st, fmt.Errorf("ftm: want 1 file, got %d", len(in.Files))
+	f, err := in.Single("FollowTheMoney JSON lines")
+	if err != nil {
+		return st, err
 	}
-	f := in.Files[0]
 	sanctions, err := collectSanctions(ctx, f, &st)
 	if err != nil {
 		return st, err

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,25 +13,16 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, filepath.Join("testdata", name))
 }
 
 func parseBytes(name string, data []byte, dataset string) ([]*entity.Entity, Stats, error) {
-	var out []*entity.Entity
-	in := source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}}
-	st, err := ParseStats(context.Background(), in, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, st, err
+	return sourcetest.Parse(ParseStats, source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func byID(es []*entity.Entity) map[string]*entity.Entity {
@@ -82,10 +72,7 @@ func TestSniff(t *testing.T) {
 
 func TestSniffRealFiles(t *testing.T) {
 	for _, rel := range []string{"opensanctions/us_congress_senzing.json", "us-csl/csl-2019-12-03.csv", "un/consolidated-2026-02-27.xml"} {
-		b, err := os.ReadFile(sharedtest.File(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := sourcetest.ReadFile(t, sharedtest.File(t, rel))
 		if Format.Sniff(filepath.Base(rel), head(b)) {
 			t.Errorf("%s sniffed as FtM", rel)
 		}
@@ -312,10 +299,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := parseBytes("data/entities.ftm.json", []byte(tt.data), "")
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "data/entities.ftm.json" || se.Line != tt.line || !strings.Contains(se.Msg, tt.msg) {
 				t.Errorf("got %v; want line %d, message ~%q", se, tt.line, tt.msg)
 			}
@@ -349,10 +333,7 @@ func FuzzParse(f *testing.F) {
 		Format.Sniff("f.json", head(data))
 		es, _, err := parseBytes("f.json", data, "")
 		if err != nil {
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("error is %T, not *source.Error: %v", err, err)
-			}
+			sourcetest.CheckError(t, err)
 			return
 		}
 		for _, e := range es {

@@ -19,7 +19,6 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,77 +52,48 @@ func sniff(_ string, head []byte) bool {
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
 	var meta source.Meta
-	if len(in.Files) != 1 {
-		return meta, source.Errorf("", 0, "", "the UK Sanctions List XML is a single file, got %d files", len(in.Files))
+	f, err := in.Single("the UK Sanctions List XML")
+	if err != nil {
+		return meta, err
 	}
-	f := in.Files[0]
 	ds := in.Dataset
 	if ds == "" {
 		ds = dataset
 	}
-	rc, err := f.Open()
+	sawRoot := false
+	err = xmlrec.Walk(ctx, f, func(s *xmlrec.Stream, t xml.StartElement) error {
+		line := s.Line()
+		switch {
+		case s.Depth() == 0:
+			if sawRoot {
+				return source.Errorf(f.Path, line, t.Name.Local, "a second root element after </Designations>")
+			}
+			if t.Name.Local != "Designations" {
+				return source.Errorf(f.Path, line, t.Name.Local, "the root element is <%s>, expected <Designations> of the UK Sanctions List", t.Name.Local)
+			}
+			sawRoot = true
+		case t.Name.Local == "DateGenerated":
+			var d string
+			if err := s.Decode(&d, &t); err != nil {
+				return err
+			}
+			meta.Published = ukDate(d).Value
+		case t.Name.Local == "Designation":
+			var n xmlrec.Node
+			if err := s.Decode(&n, &t); err != nil {
+				return err
+			}
+			e, err := build(&n, ds)
+			if err != nil {
+				return source.Errorf(f.Path, line, s.Element("Designation"), "%v", err)
+			}
+			e.Raw = entity.Raw(s.Raw())
+			return emit(e)
+		}
+		return nil
+	})
 	if err != nil {
 		return meta, err
-	}
-	defer rc.Close()
-
-	rec := &xmlrec.Recorder{R: source.CheckUTF8(rc, f.Path)}
-	dec := xml.NewDecoder(rec)
-	var open []string // elements open around the current position
-	sawRoot := false
-	for {
-		if err := ctx.Err(); err != nil {
-			return meta, err
-		}
-		rec.Discard(dec.InputOffset())
-		start := dec.InputOffset()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return meta, xmlrec.Error(f.Path, dec, err, open, "")
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			line, _ := dec.InputPos()
-			switch {
-			case len(open) == 0:
-				if sawRoot {
-					return meta, source.Errorf(f.Path, line, t.Name.Local, "a second root element after </Designations>")
-				}
-				if t.Name.Local != "Designations" {
-					return meta, source.Errorf(f.Path, line, t.Name.Local, "the root element is <%s>, expected <Designations> of the UK Sanctions List", t.Name.Local)
-				}
-				sawRoot = true
-			case t.Name.Local == "DateGenerated":
-				var s string
-				if err := dec.DecodeElement(&s, &t); err != nil {
-					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
-				}
-				meta.Published = ukDate(s).Value
-				continue
-			case t.Name.Local == "Designation":
-				var n xmlrec.Node
-				if err := dec.DecodeElement(&n, &t); err != nil {
-					return meta, xmlrec.Error(f.Path, dec, err, open, rec.Text(start, dec.InputOffset()))
-				}
-				e, err := build(&n, ds)
-				if err != nil {
-					return meta, source.Errorf(f.Path, line, strings.Join(append(open, "Designation"), "/"), "%v", err)
-				}
-				e.Raw = entity.Raw(rec.Text(start, dec.InputOffset()))
-				if err := emit(e); err != nil {
-					return meta, err
-				}
-				continue
-			}
-			open = append(open, t.Name.Local)
-		case xml.EndElement:
-			if len(open) > 0 {
-				open = open[:len(open)-1]
-			}
-		}
 	}
 	if !sawRoot {
 		return meta, source.Errorf(f.Path, 1, "", "no <Designations> root element: the file is empty or not XML")
@@ -164,7 +134,7 @@ func build(n *xmlrec.Node, ds string) (*entity.Entity, error) {
 	if len(b.owners) > 0 {
 		b.vessel().Owner = strings.Join(b.owners, "; ")
 	}
-	ensurePrimary(b.e)
+	b.e.EnsurePrimary()
 	return b.e, nil
 }
 
@@ -242,7 +212,7 @@ func (b *builder) visit(c *xmlrec.Node) {
 		b.documents(c, entity.IDNational, "nationalIdentifierDetails", "nationalidentifiernumber", "nationalidentifieradditionalinformation", "nationalidentifierdetails")
 	case "birth":
 		f := b.take(c, "townofbirth", "countryofbirth")
-		entity.AddTo(&b.e.BirthPlaces, joinNonEmpty(", ", strings.Join(f["townofbirth"], ", "), strings.Join(f["countryofbirth"], ", ")))
+		entity.AddTo(&b.e.BirthPlaces, entity.Join(", ", strings.Join(f["townofbirth"], ", "), strings.Join(f["countryofbirth"], ", ")))
 	default:
 		for i := range c.Nodes {
 			b.visit(&c.Nodes[i])
@@ -401,17 +371,17 @@ func (b *builder) name(n *xmlrec.Node) {
 	parts := []string{first(f, "name1"), first(f, "name2"), first(f, "name3"), first(f, "name4"), first(f, "name5"), first(f, "name6")}
 	full := first(f, "name")
 	if full == "" {
-		full = joinNonEmpty(" ", parts...)
+		full = entity.Join(" ", parts...)
 	}
 	nm := entity.Name{Full: full, Kind: nameKind(first(f, "nametype"), first(f, "aliasstrength"))}
-	if joinNonEmpty("", parts[:5]...) != "" {
+	if entity.Join("", parts[:5]...) != "" {
 		var other []string
 		for _, p := range parts {
 			if p != "" {
 				other = append(other, p)
 			}
 		}
-		nm.Parts = &entity.NameParts{Given: parts[0], Middle: joinNonEmpty(" ", parts[1:5]...), Family: parts[5], Other: other}
+		nm.Parts = &entity.NameParts{Given: parts[0], Middle: entity.Join(" ", parts[1:5]...), Family: parts[5], Other: other}
 	}
 	b.e.AddName(nm)
 }
@@ -435,25 +405,9 @@ func nameKind(typ, strength string) entity.NameKind {
 	return kind
 }
 
-// ensurePrimary makes the first strong name primary when the designation
-// marks none, so that every entity has a caption of its own.
-func ensurePrimary(e *entity.Entity) {
-	for _, n := range e.Names {
-		if n.Kind == entity.Primary {
-			return
-		}
-	}
-	for i, n := range e.Names {
-		if n.Kind == entity.Alias {
-			e.Names[i].Kind = entity.Primary
-			return
-		}
-	}
-}
-
 func (b *builder) nonLatin(n *xmlrec.Node) {
 	f := b.take(n, "namenonlatinscript", "nonlatinscripttype", "nonlatinscriptlanguage")
-	lang := languages[strings.ToLower(first(f, "nonlatinscriptlanguage"))]
+	lang := source.LanguageCode(first(f, "nonlatinscriptlanguage"))
 	for _, v := range f["namenonlatinscript"] {
 		b.e.AddName(entity.Name{Full: v, Kind: entity.Alias, Language: lang})
 	}
@@ -469,7 +423,7 @@ func (b *builder) address(n *xmlrec.Node) {
 		Postal:  first(f, "addresspostalcode"),
 		Country: country.Normalize(ctry),
 	}
-	a.Full = joinNonEmpty(", ", first(f, "addressline1"), first(f, "addressline2"), first(f, "addressline3"),
+	a.Full = entity.Join(", ", first(f, "addressline1"), first(f, "addressline2"), first(f, "addressline3"),
 		first(f, "addressline4"), first(f, "addressline5"), first(f, "addressline6"), a.Postal, ctry)
 	if a.Full != "" && !slices.Contains(b.e.Addresses, a) {
 		b.e.Addresses = append(b.e.Addresses, a)
@@ -519,21 +473,10 @@ func imo(s string) string {
 	return reIMO.ReplaceAllString(clean(s), "")
 }
 
-var reMask = regexp.MustCompile(`(?i)\b(dd|mm)\b`)
-
-// ukDate reads the list's dd/mm/yyyy dates, where unknown parts are
-// written "dd", "mm" or "00" ("dd/mm/1945", "00/00/1964"); ParseDate
-// truncates at a zero part. A date it cannot read is kept as text.
+// ukDate reads a UK date (dd/mm/yyyy, unknown parts "00" or "dd"/"mm");
+// one it cannot read is kept as text.
 func ukDate(s string) entity.Date {
-	s = clean(s)
-	t := reMask.ReplaceAllString(strings.TrimLeft(s, "'"), "00")
-	d, ok := entity.ParseDate(t)
-	if !ok {
-		if s == "" {
-			return entity.Date{}
-		}
-		return entity.Date{Text: s}
-	}
+	d, _ := entity.ParseDate(s)
 	return d
 }
 
@@ -542,30 +485,4 @@ func dateOrText(s string) string {
 		return d.Value
 	}
 	return clean(s)
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = clean(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
-// languages maps the language names the list gives for non-Latin names
-// to ISO 639-1 codes. Unknown names leave the language unset; the script
-// is detected from the text either way.
-var languages = map[string]string{
-	"arabic": "ar", "armenian": "hy", "azerbaijani": "az", "belarusian": "be",
-	"bosnian": "bs", "bulgarian": "bg", "burmese": "my", "chinese": "zh",
-	"croatian": "hr", "czech": "cs", "farsi": "fa", "georgian": "ka",
-	"greek": "el", "hebrew": "he", "japanese": "ja", "kazakh": "kk",
-	"kirghiz; kyrgyz": "ky", "kyrgyz": "ky", "korean": "ko", "pashto": "ps",
-	"persian": "fa", "polish": "pl", "romanian; moldavian; moldovan": "ro",
-	"romanian": "ro", "russian": "ru", "serbian": "sr", "tajik": "tg",
-	"thai": "th", "tigrinya": "ti", "turkish": "tr", "ukrainian": "uk",
-	"urdu": "ur", "uzbek": "uz", "amharic": "am", "somali": "so",
-	"tamil": "ta", "sinhala": "si", "dari": "prs", "kurdish": "ku",
 }

@@ -4,43 +4,24 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
-	"testing/iotest"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const fixture = "testdata/UK-Sanctions-List.xml"
 
 func readFixture(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, fixture)
 }
 
-func parseBytes(t testing.TB, name string, data []byte, wrap func(io.Reader) io.Reader) ([]*entity.Entity, source.Meta, error) {
-	t.Helper()
-	f := source.File{Path: name, Open: func() (io.ReadCloser, error) {
-		var r io.Reader = bytes.NewReader(data)
-		if wrap != nil {
-			r = wrap(r)
-		}
-		return io.NopCloser(r), nil
-	}}
-	var out []*entity.Entity
-	meta, err := Format.Parse(context.Background(), source.Input{Files: []source.File{f}}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, meta, err
+func parseBytes(name string, data []byte) ([]*entity.Entity, source.Meta, error) {
+	return sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.BytesFile(name, data)}})
 }
 
 type check struct {
@@ -73,7 +54,7 @@ func runChecks(t *testing.T, es []*entity.Entity, tests []check) {
 }
 
 func TestParseFixture(t *testing.T) {
-	es, meta, err := parseBytes(t, fixture, readFixture(t), nil)
+	es, meta, err := parseBytes(fixture, readFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +163,7 @@ func TestVariants(t *testing.T) {
     </Individual></IndividualDetails>
   </Designation>
 </Designations>`
-	es, meta, err := parseBytes(t, "v.xml", []byte(in), nil)
+	es, meta, err := parseBytes("v.xml", []byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +185,7 @@ func TestVariants(t *testing.T) {
 
 func TestRaw(t *testing.T) {
 	data := readFixture(t)
-	want, _, err := parseBytes(t, fixture, data, nil)
+	want, _, err := parseBytes(fixture, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,18 +201,7 @@ func TestRaw(t *testing.T) {
 			t.Errorf("%s: raw belongs to another record", e.ID)
 		}
 	}
-	for name, wrap := range map[string]func(io.Reader) io.Reader{
-		"one byte": iotest.OneByteReader,
-		"half":     iotest.HalfReader,
-	} {
-		got, _, err := parseBytes(t, fixture, data, wrap)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s reader: entities differ from a plain read", name)
-		}
-	}
+	sourcetest.CheckShortReads(t, Format, fixture, data, want)
 }
 
 func TestErrors(t *testing.T) {
@@ -263,11 +233,8 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := parseBytes(t, "lists/uk.xml", []byte(tt.in), nil)
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			_, _, err := parseBytes("lists/uk.xml", []byte(tt.in))
+			se := sourcetest.WantError(t, err)
 			if se.File != "lists/uk.xml" {
 				t.Errorf("File = %q", se.File)
 			}

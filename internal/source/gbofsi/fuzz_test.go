@@ -1,23 +1,16 @@
 package gbofsi
 
 import (
-	"context"
-	"errors"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/embargo-screening/embargo/internal/entity"
-	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 // FuzzParse checks that no input makes the parser panic, that every
 // failure is a positioned *source.Error, and that a group is emitted once.
 func FuzzParse(f *testing.F) {
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		f.Fatal(err)
-	}
+	data := readFixture(f)
 	f.Add(data)
 	lines := strings.SplitAfter(string(data), "\r\n")
 	for _, l := range lines[2:] {
@@ -26,9 +19,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("Name 6,Group ID,Alias Type,DOB,Passport Number,Passport Details\nX,1,AKA,dd/mm/19yy,(1) a (2) b,(1) c\n"))
 	f.Add([]byte("Last Updated,\nGroup ID,\n,\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		file := source.BytesFile("fuzz.csv", in)
+		es, _, err := parseBytes("fuzz.csv", in)
 		seen := map[string]bool{}
-		_, err := Format.Parse(context.Background(), source.Input{Files: []source.File{file}}, func(e *entity.Entity) error {
+		for _, e := range es {
 			if e.SourceID == "" || e.ID != dataset+":"+e.SourceID {
 				t.Fatalf("bad id %q / %q", e.ID, e.SourceID)
 			}
@@ -36,13 +29,8 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("group %q emitted twice", e.SourceID)
 			}
 			seen[e.SourceID] = true
-			return nil
-		})
-		var se *source.Error
-		if err != nil && !errors.As(err, &se) {
-			t.Fatalf("error is %T, not *source.Error: %v", err, err)
 		}
-		if se != nil && (se.File != "fuzz.csv" || se.Line <= 0) {
+		if se := sourcetest.CheckError(t, err); se != nil && (se.File != "fuzz.csv" || se.Line <= 0) {
 			t.Fatalf("error lacks file or line: %v", se)
 		}
 	})

@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"io"
 	"regexp"
 	"slices"
@@ -112,7 +111,7 @@ func scan(ctx context.Context, f source.File, fn func(*sheet, row) error) (sourc
 		return meta, source.Errorf(f.Path, 1, "", "the file is empty: expected the OFSI Consolidated List CSV")
 	}
 	if err != nil {
-		return meta, csvError(f.Path, err)
+		return meta, source.CSVError(f.Path, err)
 	}
 	header := first
 	line, _ := r.FieldPos(0)
@@ -124,7 +123,7 @@ func scan(ctx context.Context, f source.File, fn func(*sheet, row) error) (sourc
 			if err == io.EOF {
 				return meta, source.Errorf(f.Path, line+1, "", "the file ends after the banner: no header line")
 			}
-			return meta, csvError(f.Path, err)
+			return meta, source.CSVError(f.Path, err)
 		}
 		line, _ = r.FieldPos(0)
 	}
@@ -154,7 +153,7 @@ func scan(ctx context.Context, f source.File, fn func(*sheet, row) error) (sourc
 			return meta, nil
 		}
 		if err != nil {
-			return meta, csvError(f.Path, err)
+			return meta, source.CSVError(f.Path, err)
 		}
 		line, _ := r.FieldPos(0)
 		if !s.fits(cells) {
@@ -196,18 +195,6 @@ func trimAll(cells []string) []string {
 	return out
 }
 
-func csvError(path string, err error) error {
-	var se *source.Error
-	if errors.As(err, &se) {
-		return se
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return source.Errorf(path, pe.Line, "", "malformed CSV: %v", pe.Err)
-	}
-	return source.Errorf(path, 0, "", "reading CSV: %v", err)
-}
-
 // group is the rows of one target read so far.
 type group struct {
 	id   string
@@ -215,10 +202,10 @@ type group struct {
 }
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
-	if len(in.Files) != 1 {
-		return source.Meta{}, source.Errorf("", 0, "", "the OFSI Consolidated List CSV is a single file, got %d files", len(in.Files))
+	f, err := in.Single("the OFSI Consolidated List CSV")
+	if err != nil {
+		return source.Meta{}, err
 	}
-	f := in.Files[0]
 	ds := in.Dataset
 	if ds == "" {
 		ds = dataset
@@ -308,7 +295,7 @@ func (s *sheet) entity(ds string, g *group) *entity.Entity {
 	}
 	w.Flush()
 	e.Raw = entity.Raw(strings.TrimSuffix(raw.String(), "\n"))
-	ensurePrimary(e)
+	e.EnsurePrimary()
 	return e
 }
 
@@ -317,19 +304,19 @@ func (s *sheet) row(e *entity.Entity, cells []string) {
 	get := func(col string) string { return s.get(cells, col) }
 
 	parts := []string{get("name 1"), get("name 2"), get("name 3"), get("name 4"), get("name 5"), get("name 6")}
-	n := entity.Name{Full: joinNonEmpty(" ", parts...), Kind: nameKind(get("alias type"), get("alias quality"))}
-	if joinNonEmpty("", parts[:5]...) != "" {
+	n := entity.Name{Full: entity.Join(" ", parts...), Kind: nameKind(get("alias type"), get("alias quality"))}
+	if entity.Join("", parts[:5]...) != "" {
 		var other []string
 		for _, p := range parts {
 			if p != "" {
 				other = append(other, p)
 			}
 		}
-		n.Parts = &entity.NameParts{Given: parts[0], Middle: joinNonEmpty(" ", parts[1:5]...), Family: parts[5], Other: other}
+		n.Parts = &entity.NameParts{Given: parts[0], Middle: entity.Join(" ", parts[1:5]...), Family: parts[5], Other: other}
 	}
 	e.AddName(n)
 	if nl := get("name non-latin script"); nl != "" {
-		e.AddName(entity.Name{Full: nl, Kind: entity.Alias, Language: languages[strings.ToLower(get("non-latin script language"))]})
+		e.AddName(entity.Name{Full: nl, Kind: entity.Alias, Language: source.LanguageCode(get("non-latin script language"))})
 	}
 
 	entity.AddTo(&e.Titles, numbered(get("title"))...)
@@ -352,7 +339,7 @@ func (s *sheet) row(e *entity.Entity, cells []string) {
 
 	ctry := get("country")
 	a := entity.Address{Postal: get("post/zip code"), Country: country.Normalize(ctry)}
-	a.Full = joinNonEmpty(", ", get("address 1"), get("address 2"), get("address 3"), get("address 4"),
+	a.Full = entity.Join(", ", get("address 1"), get("address 2"), get("address 3"), get("address 4"),
 		get("address 5"), get("address 6"), a.Postal, ctry)
 	if a.Full != "" && !slices.Contains(e.Addresses, a) {
 		e.Addresses = append(e.Addresses, a)
@@ -406,22 +393,6 @@ func nameKind(typ, quality string) entity.NameKind {
 	return kind
 }
 
-// ensurePrimary makes the first strong name primary when no row is the
-// primary name, so that every entity has a caption of its own.
-func ensurePrimary(e *entity.Entity) {
-	for _, n := range e.Names {
-		if n.Kind == entity.Primary {
-			return
-		}
-	}
-	for i, n := range e.Names {
-		if n.Kind == entity.Alias {
-			e.Names[i].Kind = entity.Primary
-			return
-		}
-	}
-}
-
 // documents adds passport or national id numbers with their details. A
 // cell numbering several documents is paired with a details cell
 // numbering as many; details that cannot be paired go to prop.
@@ -462,20 +433,10 @@ func numbered(s string) []string {
 	return out
 }
 
-var reMask = regexp.MustCompile(`(?i)\b(dd|mm)\b`)
-
-// ukDate reads OFSI's dd/mm/yyyy dates, where unknown parts are "00"
-// ("00/00/1964") or, in places, "dd"/"mm"; ParseDate truncates at a zero
-// part. A date it cannot read is kept as text.
+// ukDate reads a UK date (dd/mm/yyyy, unknown parts "00" or "dd"/"mm");
+// one it cannot read is kept as text.
 func ukDate(s string) entity.Date {
-	s = entity.CleanSpace(s)
-	if s == "" {
-		return entity.Date{}
-	}
-	d, ok := entity.ParseDate(reMask.ReplaceAllString(strings.TrimLeft(s, "'"), "00"))
-	if !ok {
-		return entity.Date{Text: s}
-	}
+	d, _ := entity.ParseDate(s)
 	return d
 }
 
@@ -484,29 +445,4 @@ func dateOrText(s string) string {
 		return d.Value
 	}
 	return entity.CleanSpace(s)
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = entity.CleanSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
-// languages maps the language names given for non-Latin names to ISO
-// 639-1 codes; unknown names leave the language unset.
-var languages = map[string]string{
-	"arabic": "ar", "armenian": "hy", "azerbaijani": "az", "belarusian": "be",
-	"bosnian": "bs", "bulgarian": "bg", "burmese": "my", "chinese": "zh",
-	"croatian": "hr", "czech": "cs", "farsi": "fa", "georgian": "ka",
-	"greek": "el", "hebrew": "he", "japanese": "ja", "kazakh": "kk",
-	"kirghiz; kyrgyz": "ky", "kyrgyz": "ky", "korean": "ko", "pashto": "ps",
-	"persian": "fa", "polish": "pl", "romanian; moldavian; moldovan": "ro",
-	"romanian": "ro", "russian": "ru", "serbian": "sr", "tajik": "tg",
-	"thai": "th", "tigrinya": "ti", "turkish": "tr", "ukrainian": "uk",
-	"urdu": "ur", "uzbek": "uz", "amharic": "am", "somali": "so",
-	"tamil": "ta", "sinhala": "si", "dari": "prs", "kurdish": "ku",
 }

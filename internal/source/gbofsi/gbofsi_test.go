@@ -5,48 +5,29 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
-	"io"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"testing/iotest"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const fixture = "testdata/ConList.csv"
 
 func readFixture(t testing.TB) []byte {
 	t.Helper()
-	b, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, fixture)
 }
 
-func parseBytes(t testing.TB, name string, data []byte, wrap func(io.Reader) io.Reader) ([]*entity.Entity, source.Meta, error) {
-	t.Helper()
-	f := source.File{Path: name, Open: func() (io.ReadCloser, error) {
-		var r io.Reader = bytes.NewReader(data)
-		if wrap != nil {
-			r = wrap(r)
-		}
-		return io.NopCloser(r), nil
-	}}
-	var out []*entity.Entity
-	meta, err := Format.Parse(context.Background(), source.Input{Files: []source.File{f}}, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, meta, err
+func parseBytes(name string, data []byte) ([]*entity.Entity, source.Meta, error) {
+	return sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func TestParseFixture(t *testing.T) {
-	es, meta, err := parseBytes(t, fixture, readFixture(t), nil)
+	es, meta, err := parseBytes(fixture, readFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +158,7 @@ func semantic(es []*entity.Entity) []*entity.Entity {
 // TestLayoutVariants checks that columns are found by name, that the
 // banner is optional, and that a trailing comma is tolerated.
 func TestLayoutVariants(t *testing.T) {
-	want, _, err := parseBytes(t, fixture, readFixture(t), nil)
+	want, _, err := parseBytes(fixture, readFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +183,7 @@ func TestLayoutVariants(t *testing.T) {
 	}
 	for name, data := range variants {
 		t.Run(name, func(t *testing.T) {
-			got, _, err := parseBytes(t, "v.csv", data, nil)
+			got, _, err := parseBytes("v.csv", data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -219,7 +200,7 @@ func TestLayoutVariants(t *testing.T) {
 			}
 			return h, rows
 		})
-		got, _, err := parseBytes(t, "v.csv", data, nil)
+		got, _, err := parseBytes("v.csv", data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -231,22 +212,11 @@ func TestLayoutVariants(t *testing.T) {
 
 func TestRawAndReaders(t *testing.T) {
 	data := readFixture(t)
-	want, _, err := parseBytes(t, fixture, data, nil)
+	want, _, err := parseBytes(fixture, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, wrap := range map[string]func(io.Reader) io.Reader{
-		"one byte": iotest.OneByteReader,
-		"half":     iotest.HalfReader,
-	} {
-		got, _, err := parseBytes(t, fixture, data, wrap)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s reader: entities differ from a plain read", name)
-		}
-	}
+	sourcetest.CheckShortReads(t, Format, fixture, data, want)
 	// Raw is valid CSV of the group's rows, each ending with the Group ID.
 	for _, e := range want {
 		rows, err := csv.NewReader(strings.NewReader(string(e.Raw))).ReadAll()
@@ -288,17 +258,14 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es, _, err := parseBytes(t, "lists/ConList.csv", []byte(tt.in), nil)
+			es, _, err := parseBytes("lists/ConList.csv", []byte(tt.in))
 			if tt.line < 0 {
 				if err != nil || len(es) != 0 {
 					t.Fatalf("got %d entities, %v", len(es), err)
 				}
 				return
 			}
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "lists/ConList.csv" || se.Line != tt.line {
 				t.Errorf("at %s:%d, want line %d (%v)", se.File, se.Line, tt.line, err)
 			}

@@ -1,14 +1,12 @@
 package ofac
 
 import (
-	"context"
-	"errors"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 // FuzzParse feeds arbitrary sets to Parse: it must not panic, and any
@@ -17,11 +15,7 @@ import (
 func FuzzParse(f *testing.F) {
 	var seed [4][]byte
 	for i, n := range fixtureNames {
-		b, err := os.ReadFile("testdata/sdn/" + n)
-		if err != nil {
-			f.Fatal(err)
-		}
-		seed[i] = b
+		seed[i] = sourcetest.ReadFile(f, "testdata/sdn/"+n)
 	}
 	f.Add(seed[0], seed[1], seed[2], seed[3])
 	f.Add(seed[0], []byte{}, []byte{}, []byte{})
@@ -34,7 +28,8 @@ func FuzzParse(f *testing.F) {
 			file.Role, _ = SDNCSV.Set(fixtureNames[i])
 			in.Files = append(in.Files, file)
 		}
-		_, err := SDNCSV.Parse(context.Background(), in, func(e *entity.Entity) error {
+		es, _, err := sourcetest.Parse(SDNCSV.Parse, in)
+		for _, e := range es {
 			if !strings.HasPrefix(e.ID, "d:") || e.Schema == "" || e.Raw == "" {
 				t.Errorf("bad entity %+v", e)
 			}
@@ -43,13 +38,8 @@ func FuzzParse(f *testing.F) {
 					t.Errorf("empty name in %+v", e)
 				}
 			}
-			return nil
-		})
-		var se *source.Error
-		if err != nil && !errors.As(err, &se) {
-			t.Fatalf("error %T is not a *source.Error: %v", err, err)
 		}
-		if se != nil && se.File == "" {
+		if se := sourcetest.CheckError(t, err); se != nil && se.File == "" {
 			t.Errorf("error names no file: %v", se)
 		}
 	})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 var fixtureNames = []string{"sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"}
@@ -23,11 +23,7 @@ func fixture(t testing.TB, f source.Format, names ...string) source.Input {
 	t.Helper()
 	var in source.Input
 	for i, n := range fixtureNames {
-		b, err := os.ReadFile("testdata/sdn/" + n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		file := source.BytesFile(names[i], b)
+		file := source.BytesFile(names[i], sourcetest.ReadFile(t, "testdata/sdn/"+n))
 		role, ok := f.Set(names[i])
 		if !ok {
 			t.Fatalf("%s: Set(%q) not in the set", f.Name, names[i])
@@ -40,18 +36,18 @@ func fixture(t testing.TB, f source.Format, names ...string) source.Input {
 
 func collect(t testing.TB, f source.Format, in source.Input) (map[string]*entity.Entity, []string) {
 	t.Helper()
-	byID := map[string]*entity.Entity{}
-	var order []string
-	meta, err := f.Parse(context.Background(), in, func(e *entity.Entity) error {
-		byID[e.ID] = e
-		order = append(order, e.ID)
-		return nil
-	})
+	es, meta, err := sourcetest.Parse(f.Parse, in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if meta.Published != "" {
 		t.Errorf("Published %q: the CSV set carries no date", meta.Published)
+	}
+	byID := map[string]*entity.Entity{}
+	var order []string
+	for _, e := range es {
+		byID[e.ID] = e
+		order = append(order, e.ID)
 	}
 	return byID, order
 }
@@ -156,10 +152,7 @@ func TestConsCSV(t *testing.T) {
 // A lone main file, as given on the command line, parses without its
 // companions.
 func TestMainFileAlone(t *testing.T) {
-	b, err := os.ReadFile("testdata/sdn/sdn.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sourcetest.ReadFile(t, "testdata/sdn/sdn.csv")
 	for _, role := range []string{"", RoleMain} {
 		f := source.BytesFile("sdn.csv", b)
 		f.Role = role
@@ -200,13 +193,7 @@ func TestSet(t *testing.T) {
 }
 
 func TestSniff(t *testing.T) {
-	read := func(n string) []byte {
-		b, err := os.ReadFile("testdata/sdn/" + n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	read := func(n string) []byte { return sourcetest.ReadFile(t, "testdata/sdn/"+n) }
 	long := []byte(`1,"` + strings.Repeat("x", source.SniffSize) + `"`)
 	tests := []struct {
 		f    source.Format
@@ -239,13 +226,7 @@ func TestSniff(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	good := func(n string) []byte {
-		b, err := os.ReadFile("testdata/sdn/" + n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	good := func(n string) []byte { return sourcetest.ReadFile(t, "testdata/sdn/"+n) }
 	main := `1,"A",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ` + "\r\n"
 	tests := []struct {
 		name  string
@@ -288,10 +269,7 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 			_, err := SDNCSV.Parse(context.Background(), in, func(*entity.Entity) error { return nil })
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != tt.file || se.Line != tt.line || !strings.Contains(se.Error(), tt.msg) {
 				t.Errorf("got %q (file %q line %d), want file %q line %d containing %q", se.Error(), se.File, se.Line, tt.file, tt.line, tt.msg)
 			}

@@ -73,29 +73,27 @@ func (t *table) next() (*row, error) {
 }
 
 // convert turns reader errors into *source.Error naming file and line.
+// Syntax errors say more than source.CSVError does: the columns a record
+// has, and where a runaway quoted value began.
 func (t *table) convert(err error) error {
-	var se *source.Error
-	if errors.As(err, &se) {
-		return se
-	}
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		if errors.Is(pe.Err, csv.ErrFieldCount) {
-			// Reported on the first line of the record.
-			n := t.fieldsOnError()
-			return source.Errorf(t.path, pe.StartLine, "", "%s, want %d columns", n, t.cols)
-		}
-		line := pe.Line
-		if line == 0 {
-			line = pe.StartLine
-		}
-		msg := pe.Err.Error()
-		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-			msg += fmt.Sprintf(" (quoted value opened on line %d)", pe.StartLine)
-		}
-		return source.Errorf(t.path, line, "", "bad CSV: %s", msg)
+	if !errors.As(err, &pe) {
+		return source.CSVError(t.path, err)
 	}
-	return source.Errorf(t.path, 0, "", "cannot read: %v", err)
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		// Reported on the first line of the record.
+		n := t.fieldsOnError()
+		return source.Errorf(t.path, pe.StartLine, "", "%s, want %d columns", n, t.cols)
+	}
+	line := pe.Line
+	if line == 0 {
+		line = pe.StartLine
+	}
+	msg := pe.Err.Error()
+	if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+		msg += fmt.Sprintf(" (quoted value opened on line %d)", pe.StartLine)
+	}
+	return source.Errorf(t.path, line, "", "bad CSV: %s", msg)
 }
 
 // fieldsOnError says how many columns the rejected record had, which the

@@ -76,10 +76,10 @@ func knownNamespace(ns string) bool {
 }
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
-	if len(in.Files) != 1 {
-		return source.Meta{}, fmt.Errorf("ofacxml: want 1 file, got %d", len(in.Files))
+	f, err := in.Single("the OFAC advanced XML")
+	if err != nil {
+		return source.Meta{}, err
 	}
-	f := in.Files[0]
 	p := &parser{
 		file:      f.Path,
 		dataset:   in.Dataset,
@@ -129,7 +129,7 @@ func (p *parser) pass(ctx context.Context, f source.File, emit func(*entity.Enti
 		return meta, err
 	}
 	defer rc.Close()
-	p.rec = &xmlrec.Recorder{R: source.CheckUTF8(rc, f.Path)}
+	p.rec = xmlrec.NewRecorder(source.CheckUTF8(rc, f.Path))
 	p.d = xml.NewDecoder(p.rec)
 	p.seen = map[string]bool{}
 	p.lastDiscard = 0

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -14,25 +13,16 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return sourcetest.ReadFile(t, filepath.Join("testdata", name))
 }
 
 func parseBytes(name string, data []byte, dataset string) ([]*entity.Entity, source.Meta, error) {
-	var out []*entity.Entity
-	in := source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}}
-	meta, err := Format.Parse(context.Background(), in, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, meta, err
+	return sourcetest.Parse(Format.Parse, source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func byID(es []*entity.Entity) map[string]*entity.Entity {
@@ -74,10 +64,7 @@ func TestSniff(t *testing.T) {
 
 func TestSniffRealFilesRejected(t *testing.T) {
 	for _, rel := range []string{"un/consolidated-2026-02-27.xml", "us-csl/csl-2019-12-03.csv", "ofac/2021-07-07/sdn.csv"} {
-		b, err := os.ReadFile(sharedtest.File(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := sourcetest.ReadFile(t, sharedtest.File(t, rel))
 		if len(b) > source.SniffSize {
 			b = b[:source.SniffSize]
 		}
@@ -274,10 +261,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := parseBytes("in/SDN_ADVANCED.XML", []byte(tt.data), "")
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("want *source.Error, got %T %v", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "in/SDN_ADVANCED.XML" {
 				t.Errorf("File = %q", se.File)
 			}
@@ -298,10 +282,7 @@ func TestTruncatedNamesLine(t *testing.T) {
 	sdn := string(readFixture(t, "SDN_ADVANCED.XML"))
 	cut := strings.Index(sdn, "ABU YUSUF")
 	_, _, err := parseBytes("f.xml", []byte(sdn[:cut]), "")
-	var se *source.Error
-	if !errors.As(err, &se) {
-		t.Fatal(err)
-	}
+	se := sourcetest.WantError(t, err)
 	if want := strings.Count(sdn[:cut], "\n") + 1; se.Line != want {
 		t.Errorf("line %d, want %d (%v)", se.Line, want, se)
 	}
@@ -394,10 +375,7 @@ func FuzzParse(f *testing.F) {
 		Format.Sniff("f.xml", data[:min(len(data), source.SniffSize)])
 		es, _, err := parseBytes("f.xml", data, "")
 		if err != nil {
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("error is %T, not *source.Error: %v", err, err)
-			}
+			sourcetest.CheckError(t, err)
 			return
 		}
 		for _, e := range es {

@@ -3,10 +3,9 @@ package senzing
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"testing"
 
-	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 // FuzzParse checks that no input makes the parser panic and that every
@@ -14,10 +13,7 @@ import (
 // records cut into one record per attribute or list: Go's minimizer is
 // quadratic in the input length, and whole records stall it.
 func FuzzParse(f *testing.F) {
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		f.Fatal(err)
-	}
+	data := readFixture(f)
 	for _, l := range bytes.Split(data, []byte("\n")) {
 		var rec map[string]any
 		if json.Unmarshal(l, &rec) != nil {
@@ -40,11 +36,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("[]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		list, err := parseBytes("", "fuzz.json", data)
-		if err != nil {
-			if _, ok := err.(*source.Error); !ok {
-				t.Fatalf("error %v is %T, not *source.Error", err, err)
-			}
-		}
+		sourcetest.CheckError(t, err)
 		for _, e := range list {
 			if e.SourceID == "" || e.Dataset == "" {
 				t.Fatalf("entity without id: %+v", e)

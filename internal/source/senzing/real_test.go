@@ -3,12 +3,12 @@ package senzing
 import (
 	"bytes"
 	"context"
-	"os"
 	"testing"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const realFile = "opensanctions/us_congress_senzing.json"
@@ -17,10 +17,7 @@ const realFile = "opensanctions/us_congress_senzing.json"
 // per non-blank line, none lost.
 func TestRealFile(t *testing.T) {
 	path := sharedtest.File(t, realFile)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sourcetest.ReadFile(t, path)
 	lines := 0
 	for _, l := range bytes.Split(data, []byte("\n")) {
 		if len(bytes.TrimSpace(l)) > 0 {
@@ -31,12 +28,8 @@ func TestRealFile(t *testing.T) {
 		t.Error("Sniff does not recognize the file")
 	}
 
-	var list []*entity.Entity
-	in := source.Input{Files: []source.File{source.OSFile(path)}}
-	if _, err := Format.Parse(context.Background(), in, func(e *entity.Entity) error {
-		list = append(list, e)
-		return nil
-	}); err != nil {
+	list, _, err := sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.OSFile(path)}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if len(list) != lines {
@@ -85,10 +78,7 @@ func TestRealFile(t *testing.T) {
 
 // BenchmarkParseSenzing parses the real export and reports entities/s.
 func BenchmarkParseSenzing(b *testing.B) {
-	data, err := os.ReadFile(sharedtest.File(b, realFile))
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := sourcetest.ReadFile(b, sharedtest.File(b, realFile))
 	in := source.Input{Files: []source.File{source.BytesFile(realFile, data)}}
 	b.SetBytes(int64(len(data)))
 	n := 0

@@ -284,11 +284,11 @@ func (b *builder) group(g attrs) {
 	e.Add("website", g["WEBSITE_ADDRESS"]...)
 
 	if g.has("REL_ANCHOR_KEY") {
-		e.Add("relationshipAnchor", joinNonEmpty(":", g.first("REL_ANCHOR_DOMAIN"), g.first("REL_ANCHOR_KEY")))
+		e.Add("relationshipAnchor", entity.Join(":", g.first("REL_ANCHOR_DOMAIN"), g.first("REL_ANCHOR_KEY")))
 	}
 	if g.has("REL_POINTER_KEY") {
-		rel := joinNonEmpty(":", g.first("REL_POINTER_DOMAIN"), g.first("REL_POINTER_KEY"))
-		e.Add("relationship", joinNonEmpty(" ", g.first("REL_POINTER_ROLE"), rel))
+		rel := entity.Join(":", g.first("REL_POINTER_DOMAIN"), g.first("REL_POINTER_KEY"))
+		e.Add("relationship", entity.Join(" ", g.first("REL_POINTER_ROLE"), rel))
 	}
 
 	// Attributes with no slot in the model are kept under their own
@@ -331,7 +331,7 @@ func (b *builder) names(g attrs) {
 		}
 	}
 	if len(fulls) == 0 && parts != nil {
-		fulls = append(fulls, joinNonEmpty(" ", g.first("NAME_PREFIX"), first, middle, last, g.first("NAME_SUFFIX")))
+		fulls = append(fulls, entity.Join(" ", g.first("NAME_PREFIX"), first, middle, last, g.first("NAME_SUFFIX")))
 	}
 	for _, full := range fulls {
 		n := entity.Name{Full: full, Kind: kind}
@@ -360,7 +360,7 @@ func (b *builder) finish() {
 }
 
 func (b *builder) address(g attrs) {
-	street := joinNonEmpty(", ", g.first("ADDR_LINE1"), g.first("ADDR_LINE2"), g.first("ADDR_LINE3"),
+	street := entity.Join(", ", g.first("ADDR_LINE1"), g.first("ADDR_LINE2"), g.first("ADDR_LINE3"),
 		g.first("ADDR_LINE4"), g.first("ADDR_LINE5"), g.first("ADDR_LINE6"))
 	a := entity.Address{
 		Full:   g.first("ADDR_FULL"),
@@ -374,7 +374,7 @@ func (b *builder) address(g attrs) {
 		entity.AddTo(&b.e.Countries, a.Country)
 	}
 	if a.Full == "" {
-		a.Full = joinNonEmpty(", ", street, a.City, a.Region, a.Postal, g.first("ADDR_COUNTRY"))
+		a.Full = entity.Join(", ", street, a.City, a.Region, a.Postal, g.first("ADDR_COUNTRY"))
 	}
 	if !slices.Contains(b.e.Addresses, a) {
 		b.e.Addresses = append(b.e.Addresses, a)
@@ -442,7 +442,7 @@ func (b *builder) identifiers(g attrs) {
 		var ctry string
 		switch {
 		case a.country == "DRIVERS_LICENSE_STATE":
-			kind = joinNonEmpty(" ", kind, g.first(a.country)) // a state, not a country
+			kind = entity.Join(" ", kind, g.first(a.country)) // a state, not a country
 		case a.country != "":
 			if c := g.first(a.country); c != "" {
 				ctry = country.Normalize(c)
@@ -450,7 +450,7 @@ func (b *builder) identifiers(g attrs) {
 		case a.number == "SSN_NUMBER" || a.number == "SSN_LAST4":
 			ctry = "US"
 		}
-		note := joinNonEmpty(" ", a.label, kind)
+		note := entity.Join(" ", a.label, kind)
 		for _, n := range g[a.number] {
 			b.e.AddIdentifier(entity.Identifier{Type: typ, Number: n, Country: ctry, Note: note})
 		}
@@ -491,14 +491,4 @@ func addCountries(list *[]string, values []string) {
 			entity.AddTo(list, country.Normalize(v))
 		}
 	}
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = entity.CleanSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

@@ -59,10 +59,10 @@ func sniff(_ string, head []byte) bool {
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
 	var meta source.Meta
-	if len(in.Files) != 1 {
-		return meta, fmt.Errorf("senzing: expected one file, got %d", len(in.Files))
+	f, err := in.Single("Senzing JSON lines")
+	if err != nil {
+		return meta, err
 	}
-	f := in.Files[0]
 	rc, err := f.Open()
 	if err != nil {
 		return meta, err

@@ -4,34 +4,25 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const fixture = "testdata/records.jsonl"
 
 func readFixture(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return sourcetest.ReadFile(t, fixture)
 }
 
 func parseBytes(dataset, name string, data []byte) ([]*entity.Entity, error) {
-	var out []*entity.Entity
-	in := source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}}
-	_, err := Format.Parse(context.Background(), in, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, err
+	es, _, err := sourcetest.Parse(Format.Parse, source.Input{Dataset: dataset, Files: []source.File{source.BytesFile(name, data)}})
+	return es, err
 }
 
 func byID(t *testing.T, list []*entity.Entity, id string) *entity.Entity {
@@ -210,10 +201,7 @@ func TestBrokenFiles(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			list, err := parseBytes(tc.dataset, "in/file.json", tc.data)
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v (%T), want *source.Error", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "in/file.json" || se.Line != tc.wantLine || !strings.Contains(se.Msg, tc.wantMsg) {
 				t.Errorf("error %q, want line %d and %q", se, tc.wantLine, tc.wantMsg)
 			}

@@ -2,11 +2,10 @@ package un
 
 import (
 	"encoding/xml"
-	"os"
 	"regexp"
 	"testing"
 
-	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 // FuzzParse checks that no input makes the parser panic and that every
@@ -16,10 +15,7 @@ import (
 // Go's minimizer is quadratic in the input length, so seeds of several
 // kilobytes stall fuzzing for a minute on every new input.
 func FuzzParse(f *testing.F) {
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		f.Fatal(err)
-	}
+	data := readFixture(f)
 	for _, s := range fieldSeeds(f, data) {
 		f.Add(s)
 	}
@@ -31,11 +27,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		list, _, err := parseBytes("fuzz.xml", data)
-		if err != nil {
-			if _, ok := err.(*source.Error); !ok {
-				t.Fatalf("error %v is %T, not *source.Error", err, err)
-			}
-		}
+		sourcetest.CheckError(t, err)
 		for _, e := range list {
 			if e.SourceID == "" {
 				t.Fatalf("entity without source id: %+v", e)

@@ -3,7 +3,6 @@ package un
 import (
 	"context"
 	"encoding/xml"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const realFile = "un/consolidated-2026-02-27.xml"
@@ -43,12 +43,7 @@ func hasName(e *entity.Entity, full string, kind entity.NameKind) (entity.Name, 
 // record, every original-script name and every alias is kept.
 func TestRealFile(t *testing.T) {
 	path := sharedtest.File(t, realFile)
-	var list []*entity.Entity
-	in := source.Input{Files: []source.File{source.OSFile(path)}}
-	meta, err := Format.Parse(context.Background(), in, func(e *entity.Entity) error {
-		list = append(list, e)
-		return nil
-	})
+	list, meta, err := sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.OSFile(path)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,10 +170,7 @@ func TestRealFileTruncated(t *testing.T) {
 	data := readRealFile(t)
 	cut := data[:len(data)/2]
 	list, _, err := parseBytes(realFile, cut)
-	se, ok := err.(*source.Error)
-	if !ok {
-		t.Fatalf("err = %v, want *source.Error", err)
-	}
+	se := sourcetest.WantError(t, err)
 	if se.File != realFile || se.Line != strings.Count(string(cut), "\n")+1 ||
 		!strings.HasPrefix(se.Element, "CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL") {
 		t.Errorf("error %v", se)
@@ -191,10 +183,7 @@ func TestRealFileTruncated(t *testing.T) {
 
 func readRealFile(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile(sharedtest.File(t, realFile))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sourcetest.ReadFile(t, sharedtest.File(t, realFile))
 	return data
 }
 

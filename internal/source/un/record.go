@@ -224,7 +224,7 @@ func addAlias(e *entity.Entity, a alias) {
 		e.Add("aliasBirthDate", value+": "+d)
 		e.AddBirthDate(parseDate(d))
 	}
-	if place := joinNonEmpty(", ", a.CityOfBirth, a.CountryOfBirth); place != "" {
+	if place := entity.Join(", ", a.CityOfBirth, a.CountryOfBirth); place != "" {
 		e.Add("aliasBirthPlace", value+": "+place)
 		entity.AddTo(&e.BirthPlaces, place)
 	}
@@ -260,7 +260,7 @@ func addBirthDate(e *entity.Entity, b dob) {
 		case ok1:
 			d = entity.Date{Value: d1.Value}
 		default:
-			d = entity.Date{Text: joinNonEmpty(" to ", from, to)}
+			d = entity.Date{Text: entity.Join(" to ", from, to)}
 		}
 	case clean(b.Date) != "":
 		d = parseDate(b.Date)
@@ -292,18 +292,18 @@ func dateLabel(d entity.Date) string {
 }
 
 func addBirthPlace(e *entity.Entity, p pob) {
-	place := joinNonEmpty(", ", p.Street, p.City, p.State, p.Country)
+	place := entity.Join(", ", p.Street, p.City, p.State, p.Country)
 	entity.AddTo(&e.BirthPlaces, place)
 	if c := clean(p.Country); c != "" {
 		e.Add("birthCountry", country.Normalize(c))
 	}
 	if n := clean(p.Note); n != "" {
-		e.Add("birthPlaceNote", joinNonEmpty(": ", place, n))
+		e.Add("birthPlaceNote", entity.Join(": ", place, n))
 	}
 }
 
 func addAddress(e *entity.Entity, a addr) {
-	full := joinNonEmpty(", ", a.Street, a.City, a.State, a.Zip, a.Country)
+	full := entity.Join(", ", a.Street, a.City, a.State, a.Zip, a.Country)
 	if full != "" {
 		ad := entity.Address{
 			Full:   full,
@@ -321,7 +321,7 @@ func addAddress(e *entity.Entity, a addr) {
 		}
 	}
 	if n := clean(a.Note); n != "" {
-		e.Add("addressNote", joinNonEmpty(": ", full, n))
+		e.Add("addressNote", entity.Join(": ", full, n))
 	}
 }
 
@@ -367,7 +367,7 @@ func addDocument(e *entity.Entity, d doc) {
 	if label == "" && len(notes) == 0 {
 		return // the empty <INDIVIDUAL_DOCUMENT/> most records carry
 	}
-	text := joinNonEmpty("; ", label, id.Note)
+	text := entity.Join("; ", label, id.Note)
 	if ctry != "" {
 		text += " (" + ctry + ")"
 	}
@@ -417,14 +417,4 @@ func docType(label, label2 string) string {
 		return entity.IDNational
 	}
 	return entity.IDOther
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p = clean(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

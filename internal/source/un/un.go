@@ -8,7 +8,6 @@
 package un
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 // Dataset is the dataset UN entities belong to (OpenSanctions' name).
@@ -44,10 +44,10 @@ const rootElement = "CONSOLIDATED_LIST"
 
 func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error) (source.Meta, error) {
 	var meta source.Meta
-	if len(in.Files) != 1 {
-		return meta, fmt.Errorf("un: expected one file, got %d", len(in.Files))
+	f, err := in.Single("the UN Consolidated List XML")
+	if err != nil {
+		return meta, err
 	}
-	f := in.Files[0]
 	dataset := in.Dataset
 	if dataset == "" {
 		dataset = Dataset
@@ -59,7 +59,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	defer rc.Close()
 
 	p := &parser{path: f.Path, dataset: dataset}
-	p.rec = &recorder{r: bufio.NewReaderSize(source.CheckUTF8(rc, f.Path), 64<<10)}
+	p.rec = xmlrec.NewRecorder(source.CheckUTF8(rc, f.Path))
 	p.dec = xml.NewDecoder(p.rec)
 	p.dec.CharsetReader = charsetReader
 	err = p.run(ctx, &meta, emit)
@@ -79,7 +79,7 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 type parser struct {
 	path    string
 	dataset string
-	rec     *recorder
+	rec     *xmlrec.Recorder
 	dec     *xml.Decoder
 	stack   []string // open elements outside records, for error messages
 }
@@ -91,7 +91,7 @@ func (p *parser) run(ctx context.Context, meta *source.Meta, emit func(*entity.E
 			return err
 		}
 		off := p.dec.InputOffset()
-		p.rec.discard(off)
+		p.rec.Discard(off)
 		tok, err := p.dec.Token()
 		if err == io.EOF {
 			if !rootSeen {
@@ -130,9 +130,9 @@ func (p *parser) record(ctx context.Context, start xml.StartElement, off int64, 
 	line := p.line()
 	var r record
 	if err := p.dec.DecodeElement(&r, &start); err != nil {
-		return p.fail(err, string(p.rec.since(off)))
+		return p.fail(err, p.rec.Text(off, p.dec.InputOffset()))
 	}
-	raw := p.rec.slice(off, p.dec.InputOffset())
+	raw := p.rec.Text(off, p.dec.InputOffset())
 	elem := p.elementPath(start.Name.Local)
 	if strings.TrimSpace(r.Reference) == "" {
 		return source.Errorf(p.path, line, elem, "record has no REFERENCE_NUMBER (DATAID %q)", strings.TrimSpace(r.DataID))
@@ -164,7 +164,7 @@ func (p *parser) fail(err error, partial string) error {
 	if errors.As(err, &se) {
 		return se
 	}
-	if p.rec.err != nil && errors.Is(err, p.rec.err) {
+	if rerr := p.rec.Err(); rerr != nil && errors.Is(err, rerr) {
 		return fmt.Errorf("%s: %w", p.path, err)
 	}
 	line := p.line()
@@ -273,69 +273,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// recorder is the decoder's byte source. It keeps the bytes read since the
-// last discard so that a record's exact XML text can be cut out by the
-// decoder's offsets, without a second pass over the file.
-type recorder struct {
-	r    *bufio.Reader
-	buf  []byte
-	base int64 // decoder offset of buf[0]
-	err  error // first read error other than io.EOF
-}
-
-func (c *recorder) ReadByte() (byte, error) {
-	b, err := c.r.ReadByte()
-	if err != nil {
-		if err != io.EOF && c.err == nil {
-			c.err = err
-		}
-		return 0, err
-	}
-	c.buf = append(c.buf, b)
-	return b, nil
-}
-
-// Read is there to satisfy io.Reader; the decoder reads byte by byte.
-func (c *recorder) Read(p []byte) (int, error) {
-	for i := range p {
-		b, err := c.ReadByte()
-		if err != nil {
-			return i, err
-		}
-		p[i] = b
-	}
-	return len(p), nil
-}
-
-// discard forgets the bytes before decoder offset off.
-func (c *recorder) discard(off int64) {
-	n := off - c.base
-	if n <= 0 {
-		return
-	}
-	if n > int64(len(c.buf)) {
-		n = int64(len(c.buf))
-	}
-	c.buf = c.buf[:copy(c.buf, c.buf[n:])]
-	c.base += n
-}
-
-// slice returns the bytes between two decoder offsets.
-func (c *recorder) slice(from, to int64) string {
-	i, j := from-c.base, to-c.base
-	if i < 0 || j > int64(len(c.buf)) || i > j {
-		return ""
-	}
-	return string(c.buf[i:j])
-}
-
-// since returns everything recorded from offset from on.
-func (c *recorder) since(from int64) []byte {
-	i := from - c.base
-	if i < 0 || i > int64(len(c.buf)) {
-		return nil
-	}
-	return c.buf[i:]
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -12,28 +11,19 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
 )
 
 const fixture = "testdata/consolidated.xml"
 
 func readFixture(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return sourcetest.ReadFile(t, fixture)
 }
 
 // parseBytes runs the parser over an in-memory file.
 func parseBytes(name string, data []byte) ([]*entity.Entity, source.Meta, error) {
-	var out []*entity.Entity
-	in := source.Input{Files: []source.File{source.BytesFile(name, data)}}
-	meta, err := Format.Parse(context.Background(), in, func(e *entity.Entity) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, meta, err
+	return sourcetest.Parse(Format.Parse, source.Input{Files: []source.File{source.BytesFile(name, data)}})
 }
 
 func byID(t *testing.T, list []*entity.Entity, id string) *entity.Entity {
@@ -371,10 +361,7 @@ func TestBrokenFiles(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			list, _, err := parseBytes("lists/un.xml", tc.data)
-			var se *source.Error
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v (%T), want *source.Error", err, err)
-			}
+			se := sourcetest.WantError(t, err)
 			if se.File != "lists/un.xml" {
 				t.Errorf("File = %q", se.File)
 			}

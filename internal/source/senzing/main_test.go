@@ -1,0 +1,9 @@
+package senzing
+
+import (
+	"testing"
+
+	"github.com/embargo-screening/embargo/internal/source/sourcetest"
+)
+
+func TestMain(m *testing.M) { sourcetest.Main(m) }
