@@ -106,81 +106,20 @@ func Import(ctx context.Context, st store.Store, formats []source.Format, paths 
 			tx.Rollback()
 		}
 	}()
-	imported := opt.Now().UTC()
-	count := 0
+	im := &importer{tx: tx, opt: opt, imported: opt.Now().UTC()}
 	for i, j := range jobs {
 		if results[i].Unchanged {
 			continue
 		}
-		// Versions are created on the first entity of each dataset: a
-		// generic format (FtM, Senzing) learns its dataset from the records.
-		versions := map[string]*store.Version{}
-		var order []string
-		emit := func(e *entity.Entity) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := check(e); err != nil {
-				return &source.Error{File: strings.Join(j.Paths(), ", "), Msg: err.Error()}
-			}
-			v, ok := versions[e.Dataset]
-			if !ok {
-				v = &store.Version{Dataset: e.Dataset, Imported: imported, SHA256: sums[i], Format: j.Format.Name, Files: j.Paths()}
-				if err := tx.AddVersion(ctx, v); err != nil {
-					return err
-				}
-				versions[e.Dataset] = v
-				order = append(order, e.Dataset)
-			}
-			if err := tx.Put(ctx, v.ID, e); err != nil {
-				var dup *store.DuplicateError
-				if errors.As(err, &dup) {
-					return &source.Error{File: strings.Join(j.Paths(), ", "), Msg: dup.Error() + ": the file lists it twice"}
-				}
-				return err
-			}
-			v.Entities++
-			count++
-			if opt.Progress != nil {
-				opt.Progress(count)
-			}
-			return nil
-		}
-		meta, err := j.Format.Parse(ctx, j.Input, emit)
+		vs, err := im.job(ctx, j, sums[i])
 		if err != nil {
 			return nil, err
 		}
-		if len(order) == 0 {
-			return nil, &source.Error{File: strings.Join(j.Paths(), ", "), Msg: "no entities found in a " + j.Format.Name + " file"}
-		}
-		published := meta.Published
-		switch {
-		case published != "":
-		case opt.Published != "":
-			published = opt.Published
-		default:
-			if m := dateInPath.FindStringSubmatch(strings.Join(j.Paths(), " ")); m != nil {
-				published = m[1] + "-" + m[2] + "-" + m[3]
-			} else {
-				published = imported.Format("2006-01-02")
-				opt.Warn(fmt.Sprintf("%s: no publication date in the file or its name and no --published: using today, %s", j.Paths()[0], published))
-			}
-		}
-		if opt.Published != "" && meta.Published != "" && opt.Published != meta.Published {
-			opt.Warn(fmt.Sprintf("%s: the file says it was published %s; --published %s ignored", j.Paths()[0], meta.Published, opt.Published))
-		}
-		for _, ds := range order {
-			v := versions[ds]
-			v.Published = published
-			if err := tx.SetPublished(ctx, v.ID, published); err != nil {
-				return nil, err
-			}
-		}
 		// One input usually makes one version; a generic file spanning
 		// several datasets makes one each, reported under the first.
-		results[i].Version = *versions[order[0]]
-		for _, ds := range order[1:] {
-			results = append(results, Result{Files: j.Paths(), Format: j.Format.Name, Version: *versions[ds]})
+		results[i].Version = vs[0]
+		for _, v := range vs[1:] {
+			results = append(results, Result{Files: j.Paths(), Format: j.Format.Name, Version: v})
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -194,6 +133,93 @@ func Import(ctx context.Context, st store.Store, formats []source.Format, paths 
 		results[i].Version = results[k].Version
 	}
 	return results, nil
+}
+
+// importer writes the jobs of one import into its transaction.
+type importer struct {
+	tx       store.Tx
+	opt      Options
+	imported time.Time
+	count    int // entities so far, for progress
+}
+
+// job parses one input into new versions, one per dataset its entities
+// belong to, in the order the datasets first appear.
+func (im *importer) job(ctx context.Context, j source.Job, sum string) ([]store.Version, error) {
+	files := strings.Join(j.Paths(), ", ")
+	// Versions are created on the first entity of each dataset: a generic
+	// format (FtM, Senzing) learns its dataset from the records.
+	versions := map[string]*store.Version{}
+	var order []string
+	emit := func(e *entity.Entity) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := check(e); err != nil {
+			return &source.Error{File: files, Msg: err.Error()}
+		}
+		v, ok := versions[e.Dataset]
+		if !ok {
+			v = &store.Version{Dataset: e.Dataset, Imported: im.imported, SHA256: sum, Format: j.Format.Name, Files: j.Paths()}
+			if err := im.tx.AddVersion(ctx, v); err != nil {
+				return err
+			}
+			versions[e.Dataset] = v
+			order = append(order, e.Dataset)
+		}
+		if err := im.tx.Put(ctx, v.ID, e); err != nil {
+			var dup *store.DuplicateError
+			if errors.As(err, &dup) {
+				return &source.Error{File: files, Msg: dup.Error() + ": the file lists it twice"}
+			}
+			return err
+		}
+		v.Entities++
+		im.count++
+		if im.opt.Progress != nil {
+			im.opt.Progress(im.count)
+		}
+		return nil
+	}
+	meta, err := j.Format.Parse(ctx, j.Input, emit)
+	if err != nil {
+		return nil, err
+	}
+	if len(order) == 0 {
+		return nil, &source.Error{File: files, Msg: "no entities found in a " + j.Format.Name + " file"}
+	}
+	published := im.published(meta, j.Paths())
+	out := make([]store.Version, len(order))
+	for i, ds := range order {
+		v := versions[ds]
+		v.Published = published
+		if err := im.tx.SetPublished(ctx, v.ID, published); err != nil {
+			return nil, err
+		}
+		out[i] = *v
+	}
+	return out, nil
+}
+
+// published picks a publication date: the file's own, else --published,
+// else a date in the file or folder name, else today with a warning.
+func (im *importer) published(meta source.Meta, paths []string) string {
+	opt := im.opt
+	if opt.Published != "" && meta.Published != "" && opt.Published != meta.Published {
+		opt.Warn(fmt.Sprintf("%s: the file says it was published %s; --published %s ignored", paths[0], meta.Published, opt.Published))
+	}
+	switch {
+	case meta.Published != "":
+		return meta.Published
+	case opt.Published != "":
+		return opt.Published
+	}
+	if m := dateInPath.FindStringSubmatch(strings.Join(paths, " ")); m != nil {
+		return m[1] + "-" + m[2] + "-" + m[3]
+	}
+	today := im.imported.Format("2006-01-02")
+	opt.Warn(fmt.Sprintf("%s: no publication date in the file or its name and no --published: using today, %s", paths[0], today))
+	return today
 }
 
 // check rejects entities a parser should never produce, so a parser bug

@@ -1,11 +1,13 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 func TestCheckUTF8(t *testing.T) {
@@ -43,4 +45,29 @@ func TestCheckUTF8(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCheckUTF8: valid UTF-8 passes through unchanged (less a leading byte
+// order mark); anything else fails with a positioned *Error, never a panic.
+func FuzzCheckUTF8(f *testing.F) {
+	for _, s := range []string{"a,b\n", "Мохаммад\n", "\xEF\xBB\xBFx", "Jos\xe9", "\xd0", "ok\n\xe2\x82"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := io.ReadAll(CheckUTF8(iotest.HalfReader(bytes.NewReader(data)), "f"))
+		body := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+		if utf8.Valid(body) {
+			if err != nil || !bytes.Equal(got, body) {
+				t.Fatalf("valid input %q: got %q, %v", data, got, err)
+			}
+			return
+		}
+		var se *Error
+		if !errors.As(err, &se) || se.Line < 1 {
+			t.Fatalf("invalid input %q: got error %v", data, err)
+		}
+		if !bytes.HasPrefix(body, got) {
+			t.Fatalf("output %q is not a prefix of the input %q", got, body)
+		}
+	})
 }
