@@ -155,8 +155,8 @@ const unXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </CONSOLIDATED_LIST>
 `
 
-const sdnCSV = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n" +
-	"173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+const sdnCSV = "36,\"EXAMPLE ISLAND AIRWAYS\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n" +
+	"173,\"NORTHWIND TRADING CO., LTD.\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
 
 func TestBadInputLeavesStoreUnchanged(t *testing.T) {
 	dir := t.TempDir()
@@ -173,8 +173,8 @@ func TestBadInputLeavesStoreUnchanged(t *testing.T) {
 		want                []string // in stderr
 	}{
 		{"truncated xml", "t/consolidated.xml", unXML[:cut], []string{"consolidated.xml:", "INDIVIDUAL"}},
-		{"wrong column count", "w/sdn.csv", sdnCSV + "306,\"BANCO NACIONAL DE CUBA\",-0- ,\"CUBA\"\r\n", []string{"sdn.csv:3"}},
-		{"not utf-8", "u/sdn.csv", sdnCSV + "306,\"BANCO NACI\xd3NAL\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n", []string{"sdn.csv:3", "UTF-8"}},
+		{"wrong column count", "w/sdn.csv", sdnCSV + "306,\"BANCO EJEMPLO NACIONAL\",-0- ,\"CUBA\"\r\n", []string{"sdn.csv:3"}},
+		{"not utf-8", "u/sdn.csv", sdnCSV + "306,\"BANCO EJEMPL\xd3\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n", []string{"sdn.csv:3", "UTF-8"}},
 		{"unknown format", "x/notes.txt", "just some text\n", []string{"notes.txt", "unknown format"}},
 	}
 	for _, tt := range tests {

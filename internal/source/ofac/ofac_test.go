@@ -215,7 +215,7 @@ func TestSniff(t *testing.T) {
 		{SDNCSV, "sdn.csv", read("alt.csv"), false},
 		{SDNCSV, "alt.csv", read("sdn.csv"), false},
 		{SDNCSV, "sdn.csv", []byte("ent_num,SDN_Name,SDN_Type\r\n1,\"X\",-0-\r\n"), false},
-		{SDNCSV, "sdn.csv", []byte("36,AEROCARIBBEAN,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"), false},
+		{SDNCSV, "sdn.csv", []byte("36,EXAMPLEAIR,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"), false},
 		{SDNCSV, "sdn.csv", nil, false},
 	}
 	for i, tt := range tests {
