@@ -39,7 +39,7 @@ func TestSniff(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ name, head string }{
-		{"ofac legacy sdn.csv", `36,"AEROCARIBBEAN AIRLINES","-0-","CUBA","-0-","-0-"` + "\n"},
+		{"ofac legacy sdn.csv", `36,"EXAMPLE ISLAND AIRWAYS","-0-","CUBA","-0-","-0-"` + "\n"},
 		{"customers", "id,name,schema,birth_date,country\n"},
 		{"ftm", `{"id":"x","schema":"Person","properties":{}}` + "\n"},
 		{"header without alt_names", "source,entity_number,type,programs,name,addresses,source_list_url\n"},

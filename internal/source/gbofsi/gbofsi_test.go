@@ -299,7 +299,7 @@ func TestSniff(t *testing.T) {
 		{"header first", "Name 6,Name 1,Name 2,Group Type,Group ID\n", true},
 		{"FCDO CSV", "Report Date: 13-Feb-2026\nLast Updated,Unique ID,OFSI Group ID,UN Reference Number,Name 6,Name 1\n", false},
 		{"FCDO CSV without report line", "Last Updated,Unique ID,OFSI Group ID,UN Reference Number,Name 6,Name 1\n", false},
-		{"OFAC sdn.csv", `36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ` + "\n", false},
+		{"OFAC sdn.csv", `36,"EXAMPLE ISLAND AIRWAYS",-0- ,"CUBA",-0- ` + "\n", false},
 		{"XML", `<?xml version="1.0"?><Designations>`, false},
 	}
 	for _, tt := range tests {
