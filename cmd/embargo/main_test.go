@@ -105,7 +105,7 @@ func TestInterruptedImport(t *testing.T) {
 				t.Fatalf("import finished before the signal (err %v): make the input larger", err)
 			}
 			if sig == syscall.SIGINT {
-				if ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "interrupted") {
+				if ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "entities.ftm.json: import interrupted after") {
 					t.Fatalf("SIGINT: exit %d, stderr %q", ee.ExitCode(), stderr.String())
 				}
 			}

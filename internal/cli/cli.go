@@ -1,6 +1,7 @@
 // Package cli is the embargo command line: it parses flags, opens the
 // store and prints results; the work itself is done by the packages it
-// calls. Exit status: 0 success, 2 bad usage or bad input, 1 otherwise.
+// calls. Exit status: 0 success, 2 bad usage, bad input or an interrupted
+// import, 1 otherwise.
 package cli
 
 import (
@@ -55,15 +56,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(stderr, "embargo: interrupted: nothing was changed")
-		return 1
-	}
 	fmt.Fprintln(stderr, "embargo:", err)
 	var ue usageError
 	var se *source.Error
 	switch {
 	case errors.As(err, &ue), errors.As(err, &se), strings.HasPrefix(err.Error(), "unknown command"):
+		return 2
+	case errors.Is(err, context.Canceled):
+		// An interrupted import is reported like bad input: the command
+		// did not do what was asked, and the store is as it was.
 		return 2
 	}
 	return 1

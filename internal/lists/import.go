@@ -181,8 +181,13 @@ func (im *importer) job(ctx context.Context, j source.Job, sum string) ([]store.
 		}
 		return nil
 	}
+	before := im.count
 	meta, err := j.Format.Parse(ctx, j.Input, emit)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Say where the interrupt landed; the transaction rolls back.
+			return nil, fmt.Errorf("%s: import interrupted after %d entities of this input, nothing was imported: %w", files, im.count-before, ctx.Err())
+		}
 		return nil, err
 	}
 	if len(order) == 0 {
