@@ -31,11 +31,10 @@ func ParseSchema(s string) (Schema, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "person", "individual", "individuals":
 		return Person, true
-	case "organization", "organisation", "entity", "entities", "company", "legalentity", "legal entity", "publicbody":
-		if strings.EqualFold(strings.TrimSpace(s), "legalentity") || strings.EqualFold(strings.TrimSpace(s), "legal entity") {
-			return LegalEntity, true
-		}
+	case "organization", "organisation", "entity", "entities", "company", "publicbody":
 		return Organization, true
+	case "legalentity", "legal entity":
+		return LegalEntity, true
 	case "vessel", "ship":
 		return Vessel, true
 	case "airplane", "aircraft":

@@ -194,22 +194,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := parseBytes("lists/eu.xml", []byte(tt.in))
-			se := sourcetest.WantError(t, err)
-			if se.File != "lists/eu.xml" {
-				t.Errorf("File = %q", se.File)
-			}
-			if tt.line > 0 && se.Line != tt.line {
-				t.Errorf("Line = %d, want %d (%v)", se.Line, tt.line, err)
-			}
-			if se.Line <= 0 {
-				t.Errorf("no line in %v", err)
-			}
-			if !strings.Contains(se.Element, tt.element) {
-				t.Errorf("Element = %q, want it to contain %q", se.Element, tt.element)
-			}
-			if !strings.Contains(se.Error(), tt.msg) {
-				t.Errorf("message %q lacks %q", se.Error(), tt.msg)
-			}
+			sourcetest.WantErrorAt(t, err, "lists/eu.xml", tt.line, tt.element, tt.msg)
 		})
 	}
 }

@@ -90,6 +90,29 @@ func WantError(t testing.TB, err error) *source.Error {
 	return se
 }
 
+// WantErrorAt asserts that err is a *source.Error naming file, a line
+// (line itself when > 0), an element containing element, and a message
+// containing msg: what a user needs to find the fault in a broken file.
+func WantErrorAt(t testing.TB, err error, file string, line int, element, msg string) {
+	t.Helper()
+	se := WantError(t, err)
+	if se.File != file {
+		t.Errorf("File = %q", se.File)
+	}
+	if line > 0 && se.Line != line {
+		t.Errorf("Line = %d, want %d (%v)", se.Line, line, err)
+	}
+	if se.Line <= 0 {
+		t.Errorf("no line in %v", err)
+	}
+	if !strings.Contains(se.Element, element) {
+		t.Errorf("Element = %q, want it to contain %q", se.Element, element)
+	}
+	if !strings.Contains(se.Error(), msg) {
+		t.Errorf("message %q lacks %q", se.Error(), msg)
+	}
+}
+
 // Records returns each part of doc that runs from start to the end after
 // it, end included: the record elements of a fixture, as small fuzz seeds
 // or the body of a large generated file.
