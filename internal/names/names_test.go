@@ -1,0 +1,194 @@
+package names
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func texts(toks []Token) string {
+	var s []string
+	for _, t := range toks {
+		s = append(s, t.Text)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestAnalyze(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Usama BIN LADIN", "usama bin ladin"},
+		{"Abdul Rahman", "abd rahman"},
+		{"Abdulrahman", "abd rahman"},
+		{"Abd al-Rahman", "abd al rahman"},
+		{"Abdel-Rahman", "abd rahman"},
+		{"Abdullah", "abd allah"},
+		{"Abd Allah", "abd allah"},
+		{"Nasrullah", "nasr allah"},
+		{"Saifuddin", "saif din"},
+		{"ibn Taymiyya", "bin taymiyya"},
+		{"Ben Smith", "ben smith"},
+		{"Ali ben Ali", "ali bin ali"},
+		{"O'Brien", "obrien"},
+		{"Praskov'ya", "praskovya"},
+		{"Al-Qa'ida", "al qaida"},
+		{"Amendola e Zambon s.r.l.", "amendola e zambon srl"},
+		{"J. R. Smith", "j r smith"},
+		{"  ", ""},
+		{"", ""},
+	} {
+		if got := texts(Analyze(tc.in)); got != tc.want {
+			t.Errorf("Analyze(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestClasses(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []Class
+	}{
+		{"Sheikh Mohammed", []Class{Honorific, Word}},
+		{"Dr. Ayman al-Zawahiri", []Class{Honorific, Word, Particle, Word}},
+		{"OOO Romashka", []Class{LegalForm, Word}},
+		{"Acme Trading Co., Ltd", []Class{Word, Word, LegalForm, LegalForm}},
+		{"Sherkat Sanaye", []Class{LegalForm, Word}},
+		{"General", []Class{Word}}, // alone it is the name itself
+		{"Smith and Jones", []Class{Word, Particle, Word}},
+	} {
+		toks := Analyze(tc.in)
+		if len(toks) != len(tc.want) {
+			t.Errorf("Analyze(%q) = %q, want %d tokens", tc.in, texts(toks), len(tc.want))
+			continue
+		}
+		for i, tok := range toks {
+			if tok.Class != tc.want[i] {
+				t.Errorf("Analyze(%q)[%d] %q is %v, want %v", tc.in, i, tok.Text, tok.Class, tc.want[i])
+			}
+		}
+	}
+}
+
+func TestPhonVariantsMeet(t *testing.T) {
+	same := [][]string{
+		{"mohammed", "mohamed", "muhammed", "mouhammed"},
+		{"mohammad", "muhammad", "mouhamad"},
+		{"qadhafi", "gaddafi", "kadhafi", "qaddafi"},
+		{"ryabkov", "riabkov"},
+		{"khalid", "halid"},
+		{"yusuf", "yousouf", "iusuf"},
+		{"shamil", "chamil", "schamil"},
+		{"hussein", "husain", "hussain", "houssein"},
+		{"abdullah", "abdulla"},
+		{"philip", "filip"},
+		{"jevgeni", "jewgeni"},
+	}
+	for _, group := range same {
+		want := Phon(group[0])
+		for _, w := range group[1:] {
+			if got := Phon(w); got != want {
+				t.Errorf("Phon(%q) = %q, Phon(%q) = %q: want equal", w, got, group[0], want)
+			}
+		}
+	}
+	differ := [][2]string{{"hassan", "hussein"}, {"ali", "ola"}, {"omar", "amir"}, {"ivan", "ivanov"}}
+	for _, p := range differ {
+		if Phon(p[0]) == Phon(p[1]) {
+			t.Errorf("Phon(%q) == Phon(%q) = %q: want different", p[0], p[1], Phon(p[0]))
+		}
+	}
+}
+
+func TestSkel(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"mohammed", "MHMD"},
+		{"mhmd", "MHMD"},
+		{"hassan", "HSN"},
+		{"usama", "SM"},
+		{"ali", "L"},
+	} {
+		if got := Skel(Phon(tc.in)); got != tc.want {
+			t.Errorf("Skel(Phon(%q)) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func tok(s string) *Token {
+	toks := Analyze(s)
+	if len(toks) != 1 {
+		panic("want one token: " + s)
+	}
+	return &toks[0]
+}
+
+func TestSimilarity(t *testing.T) {
+	for _, tc := range []struct {
+		q, l    string
+		how     Method
+		atLeast float64
+	}{
+		{"laden", "laden", Exact, 1},
+		{"mohamed", "mohammed", Phonetic, 0.9},
+		{"muhammad", "mohammed", Phonetic, 0.75},
+		{"ladne", "laden", Edit, 0.8},
+		{"zawahiry", "zawahiri", Phonetic, 0.9},
+		{"zawahxri", "zawahiri", Edit, 0.85},
+		{"j", "john", Initial, 0.7},
+		{"محمد", "mohammed", Translit, 0.9},
+		{"حسن", "hassan", Translit, 0.9},
+	} {
+		sim, how := Similarity(tok(tc.q), tok(tc.l))
+		if how != tc.how || sim < tc.atLeast {
+			t.Errorf("Similarity(%q, %q) = %.3f %v, want %v >= %.2f", tc.q, tc.l, sim, how, tc.how, tc.atLeast)
+		}
+	}
+	for _, p := range [][2]string{{"hassan", "hussein"}, {"smith", "smyth1"}, {"ali", "alo"}, {"bob", "rob"}, {"k", "john"}} {
+		if sim, how := Similarity(tok(p[0]), tok(p[1])); sim >= 0.8 {
+			t.Errorf("Similarity(%q, %q) = %.3f %v, want < 0.8", p[0], p[1], sim, how)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "abc", 0}, {"abc", "acb", 1}, {"kitten", "sitting", 3},
+		{"laden", "ladne", 1}, {"abc", "", 3}, {"abcdef", "ab", 4},
+	} {
+		if got := distance(tc.a, tc.b, 10); got != tc.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if got := distance("kitten", "sitting", 1); got != 2 {
+		t.Errorf("distance with limit 1 = %d, want 2 (limit+1)", got)
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"Abdul Rahman", "محمد بن سلمان", "ООО Ромашка", "S.R.L.", "习近平", "a\x00b", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Analyze(s)
+		for _, tk := range toks {
+			if tk.Text == "" || !utf8.ValidString(tk.Text) {
+				t.Fatalf("Analyze(%q): bad token %q", s, tk.Text)
+			}
+			for i := 0; i < len(tk.Text); i++ {
+				c := tk.Text[i]
+				if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+					t.Fatalf("Analyze(%q): token %q has %q", s, tk.Text, c)
+				}
+			}
+			if tk.Skel != Skel(tk.Phon) || tk.Phon != Phon(tk.Text) {
+				t.Fatalf("Analyze(%q): keys of %q inconsistent", s, tk.Text)
+			}
+			Similarity(&tk, &toks[0])
+		}
+		// Analysis is stable: the folded form analyses to itself.
+		if got := Fold(Fold(s)); got != Fold(s) {
+			t.Fatalf("Fold not idempotent on %q: %q then %q", s, Fold(s), got)
+		}
+	})
+}

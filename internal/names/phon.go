@@ -1,0 +1,217 @@
+package names
+
+// Phon returns the phonetic key of a folded token. Consonants map to one
+// symbol per sound the romanization systems disagree on, vowels to three
+// classes (a; e i y; o u), runs of vowels to the class of the last one,
+// and repeated symbols collapse. So Mohammed, Mohamed and Muhammed share a
+// key, Muhammad differs by one vowel, and Hassan and Hussein stay apart.
+//
+// Symbols: B D F H J K L M N P R S T V X (sh/ch) Z, vowels a i u, digits
+// as themselves.
+func Phon(s string) string {
+	var buf [64]byte
+	out := buf[:0]
+	n := len(s)
+	emit := func(c byte) {
+		if len(out) > 0 && out[len(out)-1] == c {
+			return
+		}
+		out = append(out, c)
+	}
+	at := func(i int) byte {
+		if i < n {
+			return s[i]
+		}
+		return 0
+	}
+	for i := 0; i < n; {
+		c := s[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			// A run of vowels takes the class of its last vowel: ya/ia →
+			// a, ou/yu → u, ei/ai/ee → i. Initial y before a vowel is a
+			// glide (Yakov/Iakov/Jakov) and joins the run.
+			j := i
+			for j < n && isVowel(s[j]) {
+				j++
+			}
+			last := s[j-1]
+			// A final h after a vowel is silent (Abdullah/Abdulla, Fatimah).
+			if j == n-1 && s[j] == 'h' {
+				emit(vowelClass(last))
+				i = n
+				continue
+			}
+			emit(vowelClass(last))
+			i = j
+			continue
+		case 's':
+			switch {
+			case at(i+1) == 'c' && at(i+2) == 'h':
+				emit('X')
+				i += 3
+			case at(i+1) == 'h':
+				emit('X')
+				i += 2
+			case at(i+1) == 'z':
+				emit('X') // Polish sz
+				i += 2
+			default:
+				emit('S')
+				i++
+			}
+			continue
+		case 'c':
+			switch {
+			case at(i+1) == 'h':
+				emit('X')
+				i += 2
+			case at(i+1) == 'k' || at(i+1) == 'q':
+				emit('K')
+				i += 2
+			case at(i+1) == 'z':
+				emit('X')
+				i += 2
+			case isFront(at(i + 1)):
+				emit('S')
+				i++
+			default:
+				emit('K')
+				i++
+			}
+			continue
+		case 't':
+			switch {
+			case at(i+1) == 's' && at(i+2) == 'c' && at(i+3) == 'h':
+				emit('X')
+				i += 4
+			case at(i+1) == 'c' && at(i+2) == 'h':
+				emit('X')
+				i += 3
+			case at(i+1) == 'h':
+				emit('T')
+				i += 2
+			case at(i+1) == 's' || at(i+1) == 'z':
+				emit('Z')
+				i += 2
+			default:
+				emit('T')
+				i++
+			}
+			continue
+		case 'd':
+			switch {
+			case at(i+1) == 'z' && at(i+2) == 'h':
+				emit('J')
+				i += 3
+			case at(i+1) == 'j':
+				emit('J')
+				i += 2
+			case at(i+1) == 'h':
+				emit('D')
+				i += 2
+			default:
+				emit('D')
+				i++
+			}
+			continue
+		case 'k':
+			if at(i+1) == 'h' {
+				emit('H')
+				i += 2
+				continue
+			}
+			emit('K')
+		case 'g':
+			if at(i+1) == 'h' {
+				i += 2
+			} else {
+				i++
+			}
+			emit('K')
+			continue
+		case 'q':
+			emit('K')
+			if at(i+1) == 'u' && isVowel(at(i+2)) {
+				i++ // qu before a vowel is one sound
+			}
+		case 'z':
+			if at(i+1) == 'h' {
+				emit('J')
+				i += 2
+				continue
+			}
+			emit('Z')
+		case 'p':
+			if at(i+1) == 'h' {
+				emit('F')
+				i += 2
+				continue
+			}
+			emit('P')
+		case 'j':
+			emit('J')
+		case 'h':
+			emit('H')
+		case 'b':
+			emit('B')
+		case 'f':
+			emit('F')
+		case 'v', 'w':
+			emit('V')
+		case 'x':
+			emit('K')
+			emit('S')
+		case 'l':
+			emit('L')
+		case 'm':
+			emit('M')
+		case 'n':
+			emit('N')
+		case 'r':
+			emit('R')
+		default:
+			emit(c) // digits
+		}
+		i++
+	}
+	return string(out)
+}
+
+// Skel returns a phonetic key without its vowels: what a name written in
+// Arabic or Hebrew script, which omit short vowels, can be compared on.
+func Skel(phon string) string {
+	var buf [64]byte
+	out := buf[:0]
+	for i := 0; i < len(phon); i++ {
+		c := phon[i]
+		if c == 'a' || c == 'i' || c == 'u' {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isFront(c byte) bool { return c == 'e' || c == 'i' || c == 'y' }
+
+func vowelClass(c byte) byte {
+	switch c {
+	case 'a':
+		return 'a'
+	case 'o', 'u':
+		return 'u'
+	}
+	return 'i'
+}

@@ -1,0 +1,163 @@
+package names
+
+// Method says how two tokens were found to correspond; it is what the
+// explanation of a match shows.
+type Method uint8
+
+const (
+	NoMatch   Method = iota
+	Exact            // same folded text
+	Translit         // same consonant skeleton across scripts (Arabic/Hebrew vs Latin)
+	Phonetic         // same phonetic key, or close on it
+	Edit             // a spelling difference (typo) within the edit budget
+	Initial          // a single letter against a token starting with it
+	Merged           // one token against two adjacent ones joined
+	SameClass        // two different legal forms, or two honorifics
+)
+
+func (m Method) String() string {
+	switch m {
+	case Exact:
+		return "exact"
+	case Translit:
+		return "transliteration"
+	case Phonetic:
+		return "phonetic"
+	case Edit:
+		return "edit_distance"
+	case Initial:
+		return "initial"
+	case Merged:
+		return "merged_tokens"
+	case SameClass:
+		return "same_class"
+	}
+	return "none"
+}
+
+// Similarities of each method. They are below 1 so that a name that only
+// matches through variants ranks under an exact listing of the same name.
+const (
+	simTranslit = 0.93
+	simPhonetic = 0.93
+	simInitial  = 0.7
+	// MinSimilarity is the least similarity that counts as tokens
+	// corresponding at all.
+	MinSimilarity = 0.6
+)
+
+// Similarity compares a query token with a list token. It is symmetric
+// except for initials, which only a query may abbreviate... and lists do
+// too (UN gives "A." for some given names), so both directions count.
+func Similarity(q, l *Token) (float64, Method) {
+	if q.Text == l.Text {
+		return 1, Exact
+	}
+	if q.Abjad || l.Abjad {
+		return skelSimilarity(q.Skel, l.Skel)
+	}
+	if len(q.Text) == 1 || len(l.Text) == 1 {
+		if q.Text[0] == l.Text[0] {
+			return simInitial, Initial
+		}
+		return 0, NoMatch
+	}
+	best, how := 0.0, NoMatch
+	if min(len(q.Text), len(l.Text)) < 3 {
+		// Two-letter tokens (Li, Ip, Al) are the same or different.
+		return 0, NoMatch
+	}
+	if q.Phon == l.Phon {
+		best, how = simPhonetic, Phonetic
+	} else if L := max(len(q.Phon), len(l.Phon)); budget(L) > 0 {
+		if d := distance(q.Phon, l.Phon, budget(L)); d <= budget(L) {
+			if s := simPhonetic * (1 - float64(d)/float64(L+1)); s > best {
+				best, how = s, Phonetic
+			}
+		}
+	}
+	L := max(len(q.Text), len(l.Text))
+	if d := distance(q.Text, l.Text, budget(L)); d <= budget(L) {
+		if s := 1 - float64(d)/float64(L+1); s > best {
+			best, how = s, Edit
+		}
+	}
+	if best < MinSimilarity {
+		return 0, NoMatch
+	}
+	return best, how
+}
+
+func skelSimilarity(a, b string) (float64, Method) {
+	if a == b {
+		if a == "" {
+			return 0, NoMatch
+		}
+		return simTranslit, Translit
+	}
+	L := max(len(a), len(b))
+	if L >= 3 && distance(a, b, 1) == 1 {
+		return simTranslit * (1 - 1/float64(L+1)), Translit
+	}
+	return 0, NoMatch
+}
+
+// budget is how many edits a token of length n may carry and still be the
+// same name: none for the shortest, one for most, two for long ones.
+func budget(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 6:
+		return 1
+	case n <= 10:
+		return 2
+	}
+	return 3
+}
+
+// distance is the optimal-string-alignment (Damerau-Levenshtein with
+// adjacent transpositions) distance between a and b, or limit+1 once it is
+// sure to exceed limit.
+func distance(a, b string, limit int) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > limit {
+		return limit + 1
+	}
+	if len(b) == 0 {
+		return len(a)
+	}
+	if len(a) > 62 {
+		// Names tokens are short; very long ones are compared on a prefix,
+		// which is enough to tell them apart.
+		a, b = a[:62], b[:min(len(b), 62)]
+	}
+	var r0, r1, r2 [64]int // rows i-2, i-1, i
+	prev2, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit+1)
+}
