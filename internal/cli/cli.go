@@ -50,7 +50,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&e.db, "db", "", "store: a SQLite file path (default $EMBARGO_DB or ./embargo.db)")
 	root.PersistentFlags().BoolVar(&e.json, "json", false, "machine-readable output")
-	root.AddCommand(listsCmd(e))
+	root.AddCommand(listsCmd(e), screenCmd(e), batchCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -70,8 +70,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
-// open opens the store named by --db, $EMBARGO_DB or the default path.
-func (e *env) open() (store.Store, error) {
+// dbPath is the store named by --db, $EMBARGO_DB or the default path.
+func (e *env) dbPath() string {
 	path := e.db
 	if path == "" {
 		path = os.Getenv("EMBARGO_DB")
@@ -79,6 +79,12 @@ func (e *env) open() (store.Store, error) {
 	if path == "" {
 		path = "embargo.db"
 	}
+	return path
+}
+
+// open opens the store named by --db, $EMBARGO_DB or the default path.
+func (e *env) open() (store.Store, error) {
+	path := e.dbPath()
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
 		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not available in this build yet; use a SQLite path", path)
 	}

@@ -128,7 +128,7 @@ func AppendTokens(dst []Token, name string) []Token {
 			// A title is written first, or after another title: "Haji
 			// Ibrahim" but "Ibrahim Sheikh", where Sheikh is a surname.
 			// Suffixes (Jr, PhD) come last.
-			first := t.Lead || i > 0 && toks[i-1].Class == Honorific
+			first := t.Lead || i > 0 && (toks[i-1].Class == Honorific || toks[i-1].Class == Particle && toks[i-1].Lead)
 			if suffixes[t.Text] {
 				first = i == len(toks)-1 || i+1 < len(toks) && toks[i+1].Lead
 			}

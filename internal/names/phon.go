@@ -110,6 +110,9 @@ func Phon(s string) string {
 			case at(i+1) == 'h':
 				emit('D')
 				i += 2
+			case i == n-1:
+				emit('T') // final devoicing: Ahmed/Ahmet, Mahmud/Mahmut
+				i++
 			default:
 				emit('D')
 				i++
@@ -179,13 +182,16 @@ func Phon(s string) string {
 }
 
 // Skel returns a phonetic key without its vowels: what a name written in
-// Arabic or Hebrew script, which omit short vowels, can be compared on.
+// Arabic or Hebrew script, which omit short vowels, can be compared on. V
+// goes too: the letters waw and vav stand for w, v, o and u alike, so
+// "Nawaf" and نواف ("nuaf") only meet without it. Skeletons are compared
+// only across scripts, so what they lose never confuses Latin names.
 func Skel(phon string) string {
 	var buf [64]byte
 	out := buf[:0]
 	for i := 0; i < len(phon); i++ {
 		c := phon[i]
-		if c == 'a' || c == 'i' || c == 'u' {
+		if c == 'a' || c == 'i' || c == 'u' || c == 'V' {
 			continue
 		}
 		if len(out) > 0 && out[len(out)-1] == c {

@@ -41,6 +41,7 @@ const (
 	simTranslit = 0.93
 	simPhonetic = 0.93
 	simInitial  = 0.7
+	simVowels   = 0.8
 	// MinSimilarity is the least similarity that counts as tokens
 	// corresponding at all.
 	MinSimilarity = 0.6
@@ -69,12 +70,20 @@ func Similarity(q, l *Token) (float64, Method) {
 	}
 	if q.Phon == l.Phon {
 		best, how = simPhonetic, Phonetic
-	} else if L := max(len(q.Phon), len(l.Phon)); budget(L) > 0 {
-		if d := distance(q.Phon, l.Phon, budget(L)); d <= budget(L) {
+	} else if L := max(len(q.Phon), len(l.Phon)); budget(L) > 1 {
+		// Near on the phonetic key gets one edit less than spelling: the
+		// key has already folded the variants a spelling edit would.
+		if d := distance(q.Phon, l.Phon, budget(L)-1); d <= budget(L)-1 {
 			if s := simPhonetic * (1 - float64(d)/float64(L+1)); s > best {
 				best, how = s, Phonetic
 			}
 		}
+	}
+	if best == 0 && len(q.Skel) >= 3 && q.Skel == l.Skel && q.Text[0] == l.Text[0] {
+		// Same consonants in the same order, vowels apart: Ahmad and
+		// Ahmet (with final devoicing), Omer and Omar. Weaker than a
+		// phonetic match; the first letter must agree.
+		best, how = simVowels, Phonetic
 	}
 	L := max(len(q.Text), len(l.Text))
 	if d := distance(q.Text, l.Text, budget(L)); d <= budget(L) {
@@ -95,8 +104,10 @@ func skelSimilarity(a, b string) (float64, Method) {
 		}
 		return simTranslit, Translit
 	}
+	// One consonant apart counts only for long skeletons: among short ones
+	// nearly everything is one apart.
 	L := max(len(a), len(b))
-	if L >= 3 && distance(a, b, 1) == 1 {
+	if L >= 4 && distance(a, b, 1) == 1 {
 		return simTranslit * (1 - 1/float64(L+1)), Translit
 	}
 	return 0, NoMatch

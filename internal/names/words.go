@@ -25,6 +25,7 @@ var honorifics = set(`mr mrs ms miss mister madam dr doctor prof professor sir d
 	general gen colonel col major maj captain capt lieutenant lt sergeant sgt brigadier
 	admiral commander cmdr marshal eng engr engineer ing hon rev reverend father fr
 	prince princess emir jr sr phd md esq ii iii iv
+	qari judge mufti qazi qadi ustad ustadh seyh hoca mawlawi mevlana
 	aqa agha aghaye aqaye aqai khanom janab gospodin herr frau monsieur mme mlle senor senora don dona`)
 
 // legalForms are company forms in the languages lists use. Generic

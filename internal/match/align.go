@@ -1,0 +1,181 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/embargo-screening/embargo/internal/names"
+)
+
+// Penalties for tokens left unaligned, as a fraction of their weight. A
+// query token the list name lacks counts fully: the customer is called
+// something the listed party is not. A list token the query lacks counts
+// less: customers and payments routinely drop middle names and
+// patronymics.
+const (
+	unmatchedQuery = 1.0
+	unmatchedList  = 0.35
+)
+
+// pair is one alignment of query tokens with list tokens.
+type pair struct {
+	q0, q1 int // query tokens covered (q0 == q1 but for merged)
+	l0, l1 int // list tokens covered, positions within the name
+	sim    float32
+	how    names.Method
+	w      float32
+}
+
+type alignment struct {
+	pairs  []pair
+	qLeft  uint64 // bit i: query token i unaligned
+	lLeft  uint64
+	score  float64
+	num    float32
+	den    float32
+	weight []float32 // list token weights, by position
+}
+
+// align aligns the query tokens with one list name order-free: greedily,
+// most similar pairs first, then joins leftovers written merged on one
+// side and split on the other. The name score is the aligned weight times
+// similarity over the aligned weight plus the penalties for what is left.
+func (ix *Index) align(s *scratch, r *nameRec) alignment {
+	qt := s.qt
+	ids := ix.flat[r.off : r.off+uint32(r.n)]
+	a := alignment{weight: make([]float32, len(ids))}
+	for j, id := range ids {
+		a.weight[j] = ix.weight(&ix.toks[id].Token, ix.toks[id].idf)
+	}
+	var cands [MaxTokens * 4]pair
+	cs := cands[:0]
+	for i := range qt {
+		for j, id := range ids {
+			m, ok := s.memo[memoKey(i, id)]
+			if !ok {
+				sim, how := names.Similarity(&qt[i], &ix.toks[id].Token)
+				m = simRes{float32(sim), how}
+				s.memo[memoKey(i, id)] = m
+			}
+			if m.how == names.NoMatch {
+				continue
+			}
+			if len(cs) == cap(cs) {
+				break
+			}
+			cs = append(cs, pair{i, i, j, j, m.sim, m.how, a.weight[j]})
+		}
+	}
+	slices.SortFunc(cs, func(x, y pair) int {
+		if c := cmp.Compare(y.sim, x.sim); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.w, x.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.q0*64+x.l0, y.q0*64+y.l0)
+	})
+	a.qLeft = 1<<uint(len(qt)) - 1
+	a.lLeft = 1<<uint(len(ids)) - 1
+	for _, p := range cs {
+		if a.qLeft&(1<<uint(p.q0)) == 0 || a.lLeft&(1<<uint(p.l0)) == 0 {
+			continue
+		}
+		a.qLeft &^= 1 << uint(p.q0)
+		a.lLeft &^= 1 << uint(p.l0)
+		a.pairs = append(a.pairs, p)
+	}
+	if a.qLeft != 0 && a.lLeft != 0 {
+		ix.alignMerged(s, &a, ids)
+	}
+	if a.qLeft != 0 && a.lLeft != 0 {
+		ix.alignClasses(s, &a, ids)
+	}
+	for _, p := range a.pairs {
+		a.num += p.sim * p.w
+		a.den += p.w
+	}
+	for i := range qt {
+		if a.qLeft&(1<<uint(i)) != 0 {
+			a.den += unmatchedQuery * ix.queryWeight(&qt[i])
+		}
+	}
+	for j := range ids {
+		if a.lLeft&(1<<uint(j)) != 0 {
+			a.den += unmatchedList * a.weight[j]
+		}
+	}
+	if a.den > 0 {
+		a.score = float64(a.num / a.den)
+	}
+	return a
+}
+
+// minMerged is the similarity a merged form needs: joining tokens makes
+// long strings, within whose edit budget unrelated pairs can fall.
+const minMerged = 0.8
+
+// alignMerged pairs a leftover token on one side with two adjacent
+// leftover tokens on the other, joined.
+func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
+	qt := s.qt
+	left := func(mask uint64, i int) bool { return mask&(1<<uint(i)) != 0 }
+	// A query token against two list tokens.
+	for i := range qt {
+		if !left(a.qLeft, i) {
+			continue
+		}
+		for j := 0; j+1 < len(ids); j++ {
+			if !left(a.lLeft, j) || !left(a.lLeft, j+1) {
+				continue
+			}
+			lt := join(&ix.toks[ids[j]].Token, &ix.toks[ids[j+1]].Token)
+			if sim, _ := names.Similarity(&qt[i], &lt); sim >= minMerged {
+				a.pairs = append(a.pairs, pair{i, i, j, j + 1, float32(sim), names.Merged, a.weight[j] + a.weight[j+1]})
+				a.qLeft &^= 1 << uint(i)
+				a.lLeft &^= 3 << uint(j)
+				break
+			}
+		}
+	}
+	// Two query tokens against one list token.
+	for i := 0; i+1 < len(qt); i++ {
+		if !left(a.qLeft, i) || !left(a.qLeft, i+1) {
+			continue
+		}
+		qj := join(&qt[i], &qt[i+1])
+		for j := range ids {
+			if !left(a.lLeft, j) {
+				continue
+			}
+			if sim, _ := names.Similarity(&qj, &ix.toks[ids[j]].Token); sim >= minMerged {
+				a.pairs = append(a.pairs, pair{i, i + 1, j, j, float32(sim), names.Merged, a.weight[j]})
+				a.qLeft &^= 3 << uint(i)
+				a.lLeft &^= 1 << uint(j)
+				break
+			}
+		}
+	}
+}
+
+// sameClassSim is the similarity of two different legal forms (LLC and
+// GmbH) or honorifics: both sides say "a company" or "a title", which is
+// no evidence against the match and little for it.
+const sameClassSim = 0.9
+
+func (ix *Index) alignClasses(s *scratch, a *alignment, ids []uint32) {
+	for i := range s.qt {
+		c := s.qt[i].Class
+		if c != names.LegalForm && c != names.Honorific || a.qLeft&(1<<uint(i)) == 0 {
+			continue
+		}
+		for j, id := range ids {
+			if a.lLeft&(1<<uint(j)) != 0 && ix.toks[id].Class == c {
+				a.pairs = append(a.pairs, pair{i, i, j, j, sameClassSim, names.SameClass, a.weight[j]})
+				a.qLeft &^= 1 << uint(i)
+				a.lLeft &^= 1 << uint(j)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,377 @@
+// Package match screens names against list entities: an in-memory
+// candidate index that does not lose recall to typos or transliteration,
+// and a scorer that aligns tokens order-free, weighs them by rarity, folds
+// in dates, countries, identifiers and gender, and explains every score.
+//
+// The index is immutable once built, so one index serves any number of
+// goroutines, and a new list version means building a new index and
+// swapping the pointer.
+package match
+
+import (
+	"hash/maphash"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/embargo-screening/embargo/internal/entity"
+	"github.com/embargo-screening/embargo/internal/names"
+)
+
+// Index holds the analysed names of a set of entities.
+type Index struct {
+	ents  []*entity.Entity
+	names []nameRec
+	flat  []uint32 // token ids of all names, name after name
+
+	toks  []tokInfo         // by token id
+	tokID map[string]uint32 // dictKey → id
+	// byText maps a folded text to one token with that text, to find the
+	// halves of a query token that merges two list tokens.
+	byText map[string]uint32
+
+	// post[t] lists the names containing token t, ascending. Stored as one
+	// flat array with offsets to stay compact at millions of names.
+	postOff []uint32
+	post    []uint32
+
+	// Candidate keys: every key a token answers to (its text and the
+	// texts one deletion away, its phonetic key, its skeleton and the
+	// skeletons one deletion away), sorted, with the token each belongs to.
+	keys   []uint64
+	keyTok []uint32
+
+	maxIDF float32
+}
+
+// nameRec is one indexed name of an entity.
+type nameRec struct {
+	ent    uint32
+	off    uint32 // into flat
+	n      uint8  // tokens
+	idx    uint16 // index in the entity's Names
+	kind   uint8  // kindPrimary...
+	weight float32
+}
+
+const (
+	kindPrimary uint8 = iota
+	kindAlias
+	kindWeak
+	kindFormer
+)
+
+type tokInfo struct {
+	names.Token
+	idf float32
+}
+
+var seed = maphash.MakeSeed()
+
+// Key tags keep the families of keys apart in one table. Skeletons are
+// only compared across scripts (a vowel-less Arabic or Hebrew token
+// against anything), so Latin tokens file theirs under a tag that only
+// abjad queries look up, and the many Latin–Latin skeleton collisions
+// never reach the scorer.
+const (
+	tagText      byte = 't'
+	tagPhon      byte = 'p'
+	tagSkelLatin byte = 'L' // skeleton of a Latin list token
+	tagSkelAbjad byte = 'A' // skeleton of an abjad list token
+)
+
+func key(tag byte, s string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteByte(tag)
+	h.WriteString(s)
+	return h.Sum64()
+}
+
+// MaxTokens caps the tokens of a name that are indexed or compared; real
+// names have far fewer, and the cap bounds the cost of hostile input.
+const MaxTokens = 24
+
+// Build indexes the names of ents. The entities are referenced, not
+// copied: the caller must not modify them afterwards.
+func Build(ents []*entity.Entity) *Index {
+	ix := &Index{ents: ents, tokID: make(map[string]uint32), byText: make(map[string]uint32)}
+	var buf []names.Token
+	seen := make(map[string]bool)
+	var df []uint32   // by token id: entities containing it
+	var stamp []int32 // by token id: last entity counted
+	var keyb strings.Builder
+	for ei, e := range ents {
+		clear(seen)
+		for ni, n := range e.Names {
+			if ni > math.MaxUint16 {
+				break
+			}
+			buf = names.AppendTokens(buf[:0], n.Full)
+			if len(buf) == 0 {
+				continue
+			}
+			if len(buf) > MaxTokens {
+				buf = buf[:MaxTokens]
+			}
+			keyb.Reset()
+			for _, t := range buf {
+				keyb.WriteString(t.Text)
+				keyb.WriteByte(' ')
+			}
+			if seen[keyb.String()] {
+				continue
+			}
+			seen[keyb.String()] = true
+			rec := nameRec{ent: uint32(ei), off: uint32(len(ix.flat)), n: uint8(len(buf)), idx: uint16(ni), kind: kindOf(n.Kind)}
+			for _, t := range buf {
+				if t.Class == names.Honorific && e.Schema != entity.Person && e.Schema != entity.LegalEntity {
+					t.Class = names.Word // the vessel MARSHAL ZHUKOV has no title
+				}
+				k := dictKey(&t)
+				id, ok := ix.tokID[k]
+				if !ok {
+					id = uint32(len(ix.toks))
+					ix.tokID[k] = id
+					t.Raw = ""
+					ix.toks = append(ix.toks, tokInfo{Token: t})
+					if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
+						ix.byText[t.Text] = id
+					}
+					df = append(df, 0)
+					stamp = append(stamp, -1)
+				}
+				if stamp[id] != int32(ei) {
+					stamp[id] = int32(ei)
+					df[id]++
+				}
+				ix.flat = append(ix.flat, id)
+			}
+			ix.names = append(ix.names, rec)
+		}
+	}
+	ix.buildPostings()
+	n := float64(len(ents))
+	ix.maxIDF = float32(math.Log((n + 1) / 0.5))
+	for id := range ix.toks {
+		ix.toks[id].idf = float32(math.Log((n + 1) / (float64(df[id]) + 0.5)))
+	}
+	for i := range ix.names {
+		r := &ix.names[i]
+		var w float32
+		for _, id := range ix.flat[r.off : r.off+uint32(r.n)] {
+			w += ix.weight(&ix.toks[id].Token, ix.toks[id].idf)
+		}
+		r.weight = w
+	}
+	ix.buildKeys()
+	return ix
+}
+
+// dictKey is a token's key in the dictionary: its text, script family
+// and class, since "sheikh" the title and "Sheikh" the surname weigh
+// differently.
+func dictKey(t *names.Token) string {
+	var b [2]byte
+	b[0] = byte(t.Class) + '0'
+	b[1] = 'l'
+	if t.Abjad {
+		b[1] = 'a'
+	}
+	return string(b[:]) + t.Text
+}
+
+func kindOf(k entity.NameKind) uint8 {
+	switch k {
+	case entity.Alias:
+		return kindAlias
+	case entity.WeakAlias:
+		return kindWeak
+	case entity.Former:
+		return kindFormer
+	}
+	return kindPrimary
+}
+
+func (ix *Index) buildPostings() {
+	count := make([]uint32, len(ix.toks)+1)
+	for i := range ix.names {
+		r := &ix.names[i]
+		for _, id := range ix.flat[r.off : r.off+uint32(r.n)] {
+			count[id+1]++
+		}
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	ix.postOff = count
+	ix.post = make([]uint32, count[len(count)-1])
+	fill := slices.Clone(count[:len(count)-1])
+	for i := range ix.names {
+		r := &ix.names[i]
+		for _, id := range ix.flat[r.off : r.off+uint32(r.n)] {
+			// A token repeated within a name is posted once.
+			if f := fill[id]; f > ix.postOff[id] && ix.post[f-1] == uint32(i) {
+				continue
+			}
+			ix.post[fill[id]] = uint32(i)
+			fill[id]++
+		}
+	}
+	// Repeated tokens leave unused slots at the end of a list; mark them
+	// so postings() can trim.
+	for id := range ix.toks {
+		for f := fill[id]; f < ix.postOff[id+1]; f++ {
+			ix.post[f] = math.MaxUint32
+		}
+	}
+}
+
+func (ix *Index) postings(id uint32) []uint32 {
+	p := ix.post[ix.postOff[id]:ix.postOff[id+1]]
+	for len(p) > 0 && p[len(p)-1] == math.MaxUint32 {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+type keyPair struct {
+	k   uint64
+	tok uint32
+}
+
+func (ix *Index) buildKeys() {
+	pairs := make([]keyPair, 0, len(ix.toks)*12)
+	var ks []uint64
+	for id := range ix.toks {
+		ks = tokenKeys(ks[:0], &ix.toks[id].Token)
+		for _, k := range ks {
+			pairs = append(pairs, keyPair{k, uint32(id)})
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].k != pairs[j].k {
+			return pairs[i].k < pairs[j].k
+		}
+		return pairs[i].tok < pairs[j].tok
+	})
+	pairs = slices.Compact(pairs)
+	ix.keys = make([]uint64, len(pairs))
+	ix.keyTok = make([]uint32, len(pairs))
+	for i, p := range pairs {
+		ix.keys[i], ix.keyTok[i] = p.k, p.tok
+	}
+}
+
+// tokenKeys appends the keys a list token is filed under. A query token
+// one deletion, one substitution or one transposition away shares at least
+// one of them (see queryKeys), and transliteration variants share the
+// phonetic key or the skeleton.
+func tokenKeys(dst []uint64, t *names.Token) []uint64 {
+	if t.Abjad {
+		return appendSkel(dst, tagSkelAbjad, t.Skel)
+	}
+	dst = appendText(dst, t)
+	return appendSkel(dst, tagSkelLatin, t.Skel)
+}
+
+// queryKeys appends the keys a query token looks up: a Latin token finds
+// Latin tokens by text and phonetic key and abjad tokens by skeleton; an
+// abjad token finds everything by skeleton.
+func queryKeys(dst []uint64, t *names.Token) []uint64 {
+	if t.Abjad {
+		dst = appendSkel(dst, tagSkelLatin, t.Skel)
+		return appendSkel(dst, tagSkelAbjad, t.Skel)
+	}
+	dst = appendText(dst, t)
+	return appendSkel(dst, tagSkelAbjad, t.Skel)
+}
+
+func appendText(dst []uint64, t *names.Token) []uint64 {
+	dst = append(dst, key(tagText, t.Text))
+	if len(t.Text) >= 4 {
+		dst = appendDeletions(dst, tagText, t.Text)
+	}
+	if len(t.Phon) >= 2 {
+		dst = append(dst, key(tagPhon, t.Phon))
+	}
+	return dst
+}
+
+func appendSkel(dst []uint64, tag byte, skel string) []uint64 {
+	if skel == "" {
+		return dst
+	}
+	dst = append(dst, key(tag, skel))
+	if len(skel) >= 4 {
+		dst = appendDeletions(dst, tag, skel)
+	}
+	return dst
+}
+
+func appendDeletions(dst []uint64, tag byte, s string) []uint64 {
+	if len(s) > 32 {
+		s = s[:32]
+	}
+	var buf [32]byte
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue // same deletion as the previous position
+		}
+		b := append(append(buf[:0], s[:i]...), s[i+1:]...)
+		dst = append(dst, key(tag, string(b)))
+	}
+	return dst
+}
+
+// lookup returns the token ids stored under key k.
+func (ix *Index) lookup(k uint64) []uint32 {
+	i := sort.Search(len(ix.keys), func(i int) bool { return ix.keys[i] >= k })
+	j := i
+	for j < len(ix.keys) && ix.keys[j] == k {
+		j++
+	}
+	return ix.keyTok[i:j]
+}
+
+// classFactor is how much a token of each class weighs relative to a word
+// of the same rarity.
+func classFactor(c names.Class) float32 {
+	switch c {
+	case names.Particle:
+		return 0.15
+	case names.Honorific:
+		return 0.1
+	case names.LegalForm:
+		return 0.2
+	}
+	return 1
+}
+
+// weight is the weight of a token in a name: rarity times class, with
+// initials weighing like a common word.
+func (ix *Index) weight(t *names.Token, idf float32) float32 {
+	if t.Class != names.Word {
+		// A particle or legal form is evidence of little whatever its
+		// rarity: "GmbH" is rare on lists and still says nothing.
+		idf = min(idf, 3)
+	}
+	w := idf * classFactor(t.Class)
+	if len(t.Text) == 1 {
+		w = min(w, 1)
+	}
+	return w
+}
+
+// Stats describe an index, for logs and metrics.
+type Stats struct {
+	Entities, Names, Tokens, Keys int
+}
+
+func (ix *Index) Stats() Stats {
+	return Stats{Entities: len(ix.ents), Names: len(ix.names), Tokens: len(ix.toks), Keys: len(ix.keys)}
+}
+
+// Entities returns the indexed entities.
+func (ix *Index) Entities() []*entity.Entity { return ix.ents }

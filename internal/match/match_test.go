@@ -1,0 +1,241 @@
+package match
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/embargo-screening/embargo/internal/entity"
+)
+
+// Invented entities in the shape parsers produce.
+func fixture() []*entity.Entity {
+	person := func(id string, ns ...entity.Name) *entity.Entity {
+		e := entity.New("test", id, entity.Person)
+		for _, n := range ns {
+			e.AddName(n)
+		}
+		return e
+	}
+	org := func(id string, ns ...entity.Name) *entity.Entity {
+		e := person(id, ns...)
+		e.Schema = entity.Organization
+		return e
+	}
+	p := func(s string) entity.Name { return entity.Name{Full: s, Kind: entity.Primary} }
+	a := func(s string) entity.Name { return entity.Name{Full: s, Kind: entity.Alias} }
+
+	ivan := person("1", p("Ivan Petrovich SIDORENKOV"), a("Иван Петрович Сидоренков"))
+	ivan.BirthDates = []entity.Date{{Value: "1961-04-12"}}
+	ivan.Nationalities = []string{"RU"}
+	ivan.Gender = "male"
+	ivan.Identifiers = []entity.Identifier{{Type: entity.IDPassport, Number: "73 0123456", Country: "RU"}}
+	tariq := person("2", p("Tariq Abd al-Karim AL-MASRI"), a("Abu Khalid al-Masri"), a("طارق عبد الكريم المصري"))
+	tariq.BirthDates = []entity.Date{{Value: "1970"}}
+	vessel := entity.New("test", "5", entity.Vessel)
+	vessel.AddName(p("SEA LOTUS"))
+	vessel.Identifiers = []entity.Identifier{{Type: entity.IDIMO, Number: "9123456"}}
+	return []*entity.Entity{
+		ivan,
+		tariq,
+		org("3", p("Blue Horizon Trading LLC"), a("Blue Horizon General Trading Co.")),
+		org("4", p("OOO Zvezda Neft"), a("ООО Звезда Нефть")),
+		vessel,
+		person("6", p("Mohammed Ali HASSAN")),
+		person("7", p("John SMITH")),
+		person("8", p("Mohammed Yusuf KARIMI")),
+		person("9", p("Ali Reza TAHERI")),
+		org("10", p("Horizon Shipping Company")),
+		org("11", p("Nordic Trading Group")),
+		person("12", p("Ahmad Shah MASOOD")),
+		person("13", p("Kim Chol Ung")),
+	}
+}
+
+func search(t *testing.T, ix *Index, q Query, opt Options) []Match {
+	t.Helper()
+	ms, err := ix.Search(q, opt)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q.Name, err)
+	}
+	return ms
+}
+
+func top(t *testing.T, ix *Index, name string) Match {
+	t.Helper()
+	ms := search(t, ix, Query{Name: name}, Options{Threshold: 0, Limit: 5})
+	if len(ms) == 0 {
+		t.Fatalf("Search(%q): no candidates", name)
+	}
+	return ms[0]
+}
+
+func TestFinds(t *testing.T) {
+	ix := Build(fixture())
+	for _, tc := range []struct {
+		query, want string
+		min         float64
+	}{
+		{"Ivan Petrovich SIDORENKOV", "test:1", 0.95},
+		{"sidorenkov ivan", "test:1", 0.8},
+		{"Сидоренков Иван Петрович", "test:1", 0.8},
+		{"Ivan Sidorenkoff", "test:1", 0.7},
+		{"Tarik Abdulkarim al Masry", "test:2", 0.8},
+		{"Tariq Abdel Karim El-Masri", "test:2", 0.8},
+		{"طارق المصري", "test:2", 0.6},
+		{"Blue Horizon Trading", "test:3", 0.85},
+		{"Blue Horizon Trading Limited Liability Company", "test:3", 0.8},
+		{"Zvezda Neft GmbH", "test:4", 0.85},
+		{"Звезда Нефть", "test:4", 0.85},
+		{"Sea Lotus", "test:5", 0.95},
+		{"SMITH, John", "test:7", 0.95},
+		{"Dr. John Smith", "test:7", 0.9},
+		{"Ahmed Shah Massoud", "test:12", 0.8},
+		{"Kim Chol-Ung", "test:13", 0.9},
+	} {
+		m := top(t, ix, tc.query)
+		if m.EntityID != tc.want || m.Score < tc.min {
+			t.Errorf("%q: top %s %.3f (%s), want %s >= %.2f; %s", tc.query, m.EntityID, m.Score, m.MatchedName, tc.want, tc.min, m.Explanation)
+		}
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	ix := Build(fixture())
+	// An exact primary name with nothing else known.
+	for _, e := range ix.Entities() {
+		m := top(t, ix, e.Caption())
+		if m.EntityID != e.ID || m.Score < 0.95 || !m.Match {
+			t.Errorf("%q: top %s %.3f match=%v, want itself >= 0.95", e.Caption(), m.EntityID, m.Score, m.Match)
+		}
+	}
+	// Unrelated names sharing one common token stay below 0.5.
+	for _, q := range []string{"Mohammed Schneider", "John Karimi Olawale", "Nordic Bakery", "Horizon Dental Care", "Ali Ferreira"} {
+		for _, m := range search(t, ix, Query{Name: q}, Options{Threshold: 0, Limit: 5}) {
+			if m.Score >= 0.5 {
+				t.Errorf("%q: %s (%s) scores %.3f, want < 0.5; %s", q, m.EntityID, m.MatchedName, m.Score, m.Explanation)
+			}
+		}
+	}
+}
+
+func TestFields(t *testing.T) {
+	ix := Build(fixture())
+	base := top(t, ix, "Ivan Sidorenkov").Score
+	for _, tc := range []struct {
+		q      Query
+		higher bool
+		result string
+	}{
+		{Query{Name: "Ivan Sidorenkov", BirthDate: "1961-04-12"}, true, Agree},
+		{Query{Name: "Ivan Sidorenkov", BirthDate: "1961"}, true, Partial},
+		{Query{Name: "Ivan Sidorenkov", BirthDate: "1985-02-01"}, false, Conflict},
+		{Query{Name: "Ivan Sidorenkov", Countries: []string{"Russia"}}, true, Agree},
+		{Query{Name: "Ivan Sidorenkov", Countries: []string{"FR"}}, false, Conflict},
+		{Query{Name: "Ivan Sidorenkov", Identifiers: []string{"passport:730123456"}}, true, Agree},
+		{Query{Name: "Ivan Sidorenkov", Gender: "female"}, false, Conflict},
+	} {
+		ms := search(t, ix, tc.q, Options{Limit: 1, Threshold: 0})
+		m := ms[0]
+		if m.EntityID != "test:1" || (m.Score > base) != tc.higher {
+			t.Errorf("%+v: %s %.3f, base %.3f, want higher=%v", tc.q, m.EntityID, m.Score, base, tc.higher)
+		}
+		if len(m.Explanation.Fields) != 1 || m.Explanation.Fields[0].Result != tc.result {
+			t.Errorf("%+v: fields %+v, want one %s", tc.q, m.Explanation.Fields, tc.result)
+		}
+	}
+	// An identifier never lifts a clear name mismatch.
+	ms := search(t, ix, Query{Name: "Peter Jansen", Identifiers: []string{"730123456"}}, Options{Threshold: 0, Limit: 3})
+	for _, m := range ms {
+		if m.Score >= 0.5 {
+			t.Errorf("Peter Jansen with Ivan's passport: %s %.3f, want < 0.5", m.EntityID, m.Score)
+		}
+	}
+}
+
+func TestSchemaAndDatasets(t *testing.T) {
+	ix := Build(fixture())
+	for _, m := range search(t, ix, Query{Name: "Horizon", Schema: entity.Person}, Options{Threshold: 0, Limit: 10}) {
+		if m.Schema != "Person" {
+			t.Errorf("Person query returned %s %s", m.Schema, m.EntityID)
+		}
+	}
+	if ms := search(t, ix, Query{Name: "John Smith", Datasets: []string{"other"}}, Options{Threshold: 0}); len(ms) != 0 {
+		t.Errorf("dataset filter: got %d matches", len(ms))
+	}
+}
+
+func TestThresholdAndLimit(t *testing.T) {
+	ix := Build(fixture())
+	all := search(t, ix, Query{Name: "Mohammed Ali"}, Options{Threshold: 0, Limit: 3})
+	if len(all) != 3 {
+		t.Fatalf("threshold 0 limit 3: got %d", len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i].Score > all[i-1].Score {
+			t.Errorf("not sorted: %v", all)
+		}
+	}
+	for _, m := range search(t, ix, Query{Name: "Mohammed Ali"}, Options{Threshold: 0.9}) {
+		if m.Score < 0.9 || !m.Match {
+			t.Errorf("threshold 0.9 returned %s %.3f", m.EntityID, m.Score)
+		}
+	}
+}
+
+func TestExplanation(t *testing.T) {
+	ix := Build(fixture())
+	m := top(t, ix, "Sheikh Tarik Abdulkarim al-Masri")
+	methods := map[string]bool{}
+	for _, tm := range m.Explanation.Tokens {
+		methods[tm.Method] = true
+		if tm.Weight < 0 || tm.Similarity < 0 || tm.Similarity > 1 {
+			t.Errorf("bad token match %+v", tm)
+		}
+	}
+	if !methods["exact"] || !methods["edit_distance"] && !methods["phonetic"] {
+		t.Errorf("explanation %s lacks exact and fuzzy methods", m.Explanation)
+	}
+	if !strings.Contains(m.Explanation.String(), "sheikh") {
+		t.Errorf("explanation %s does not mention the honorific", m.Explanation)
+	}
+}
+
+func TestBadQueries(t *testing.T) {
+	ix := Build(fixture())
+	for _, name := range []string{"", "   ", "\t\n", strings.Repeat("a", 10000), "abc\xff", "a\x00b", "a\x1bb", "!!!"} {
+		_, err := ix.Search(Query{Name: name}, Options{})
+		var qe *QueryError
+		if !errors.As(err, &qe) {
+			t.Errorf("Search(%.20q): err %v, want a QueryError", name, err)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	ix := Build(fixture())
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				m, err := ix.Search(Query{Name: "Tarik al Masry"}, Options{Threshold: 0, Limit: 1})
+				if err != nil || len(m) != 1 || m[0].EntityID != "test:2" {
+					t.Errorf("concurrent search: %v %v", m, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestEmptyIndex(t *testing.T) {
+	ix := Build(nil)
+	ms, err := ix.Search(Query{Name: "John Smith"}, Options{})
+	if err != nil || len(ms) != 0 {
+		t.Errorf("empty index: %v %v", ms, err)
+	}
+}

@@ -1,0 +1,496 @@
+package match
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/embargo-screening/embargo/internal/entity"
+	"github.com/embargo-screening/embargo/internal/names"
+)
+
+// Query is what is screened: a name and whatever else is known.
+type Query struct {
+	Name        string        `json:"name"`
+	Schema      entity.Schema `json:"schema,omitempty"`
+	BirthDate   string        `json:"birth_date,omitempty"`
+	Countries   []string      `json:"countries,omitempty"`
+	Identifiers []string      `json:"identifiers,omitempty"` // "number" or "type:number"
+	Gender      string        `json:"gender,omitempty"`
+	Datasets    []string      `json:"datasets,omitempty"` // empty: all
+}
+
+// Options tune one search.
+type Options struct {
+	// Threshold is the score from which a candidate is a match. Candidates
+	// below it are not returned, except that 0 returns the best Limit
+	// candidates whatever their score, flagged against DefaultThreshold.
+	Threshold float64
+	Limit     int
+}
+
+const (
+	// DefaultThreshold makes at most 1% of a clean customer population
+	// alert (measured by the quality harness) while finding listed names
+	// behind typos, reordering and transliteration.
+	DefaultThreshold = 0.80
+	DefaultLimit     = 10
+	// MaxNameRunes is the longest name a query may carry (SPEC section 5).
+	MaxNameRunes = 500
+)
+
+// Match is one candidate entity for a query.
+type Match struct {
+	EntityID    string       `json:"entity_id"`
+	Dataset     string       `json:"dataset"`
+	Source      string       `json:"source"` // = Dataset, kept for older readers
+	SourceID    string       `json:"source_id"`
+	Schema      string       `json:"schema"`
+	Name        string       `json:"name"` // the entity's caption
+	MatchedName string       `json:"matched_name"`
+	Score       float64      `json:"score"`
+	Match       bool         `json:"match"`
+	Explanation *Explanation `json:"explanation"`
+
+	Entity *entity.Entity `json:"-"`
+}
+
+// QueryError is a query that cannot be screened, with what was wrong.
+type QueryError struct {
+	Field, Msg string
+}
+
+func (e *QueryError) Error() string { return e.Field + ": " + e.Msg }
+
+// ErrEmptyName is returned for a name without letters or digits.
+var ErrEmptyName = errors.New("name has no letters or digits")
+
+// CheckName reports what is wrong with a query name, or nil.
+func CheckName(name string) error {
+	if !utf8.ValidString(name) {
+		return &QueryError{"name", "invalid UTF-8"}
+	}
+	if n := utf8.RuneCountInString(name); n > MaxNameRunes {
+		return &QueryError{"name", fmt.Sprintf("too long: %d characters, the limit is %d", n, MaxNameRunes)}
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) && r != '\t' {
+			return &QueryError{"name", fmt.Sprintf("control character %U", r)}
+		}
+	}
+	if strings.TrimSpace(name) == "" {
+		return &QueryError{"name", "empty"}
+	}
+	return nil
+}
+
+// scratch is the per-search working memory, reused through a pool so that
+// a search allocates little.
+type scratch struct {
+	acc   []float32 // by name: credited weight
+	stamp []uint16  // by name: 1 + last unit that credited it
+	used  []uint32  // names touched
+	seen  []uint32  // by token: last search that looked at it (epoch)
+	epoch uint32
+	qt    []names.Token
+	units []unit
+	memo  map[uint64]simRes
+	keys  []uint64
+	cands []cand
+}
+
+type unit struct {
+	first, last int // query tokens covered
+	tok         names.Token
+	hits        []tokHit
+	skip        bool // looked up only when aligning
+	split       bool // half of query token first
+}
+
+type tokHit struct {
+	id  uint32
+	sim float32
+	how names.Method
+}
+
+type simRes struct {
+	sim float32
+	how names.Method
+}
+
+type cand struct {
+	name uint32
+	est  float32
+}
+
+var scratchPools sync.Map // *Index → *sync.Pool
+
+func (ix *Index) getScratch() *scratch {
+	p, _ := scratchPools.LoadOrStore(ix, &sync.Pool{New: func() any {
+		return &scratch{
+			acc:   make([]float32, len(ix.names)),
+			stamp: make([]uint16, len(ix.names)),
+			seen:  make([]uint32, len(ix.toks)),
+			memo:  make(map[uint64]simRes),
+		}
+	}})
+	return p.(*sync.Pool).Get().(*scratch)
+}
+
+func (ix *Index) putScratch(s *scratch) {
+	for _, n := range s.used {
+		s.acc[n] = 0
+		s.stamp[n] = 0
+	}
+	s.used = s.used[:0]
+	clear(s.memo)
+	p, _ := scratchPools.Load(ix)
+	p.(*sync.Pool).Put(s)
+}
+
+// Release drops the per-index scratch memory kept for searches; call it
+// when an index is replaced.
+func (ix *Index) Release() { scratchPools.Delete(ix) }
+
+// Search screens q and returns the candidates, best first.
+func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
+	if err := CheckName(q.Name); err != nil {
+		return nil, err
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = DefaultLimit
+	}
+	s := ix.getScratch()
+	defer ix.putScratch(s)
+	s.qt = names.AppendTokens(s.qt[:0], q.Name)
+	if len(s.qt) == 0 {
+		return nil, &QueryError{"name", ErrEmptyName.Error()}
+	}
+	if len(s.qt) > MaxTokens {
+		s.qt = s.qt[:MaxTokens]
+	}
+	if q.Schema != "" && q.Schema != entity.Person && q.Schema != entity.LegalEntity {
+		for i := range s.qt {
+			if s.qt[i].Class == names.Honorific {
+				s.qt[i].Class = names.Word
+			}
+		}
+	}
+	fq := prepareFields(&q)
+	ix.collect(s)
+	cands := ix.selectCandidates(s, &q)
+
+	type scored struct {
+		name uint32
+		al   alignment
+		fs   fieldScore
+	}
+	best := make(map[uint32]int, len(cands)) // entity → index in out
+	var out []scored
+	cut := fq.cutoff(opt.Threshold)
+	for _, c := range cands {
+		if float64(c.est) < cut {
+			break // sorted by estimate: no later candidate can reach the threshold
+		}
+		r := &ix.names[c.name]
+		al := ix.align(s, r)
+		if r.kind == kindWeak {
+			// The publisher itself doubts weak aliases; they are often a
+			// single common name ("Abdullah", "Abu Ali").
+			al.score *= weakAliasFactor
+		}
+		if i, ok := best[r.ent]; ok && out[i].al.score >= al.score {
+			continue
+		}
+		e := ix.ents[r.ent]
+		sc := scored{name: c.name, al: al, fs: fq.score(e, al.score)}
+		if i, ok := best[r.ent]; ok {
+			out[i] = sc
+		} else {
+			best[r.ent] = len(out)
+			out = append(out, sc)
+		}
+	}
+	slices.SortFunc(out, func(a, b scored) int {
+		if c := cmp.Compare(b.fs.final, a.fs.final); c != 0 {
+			return c
+		}
+		ra, rb := &ix.names[a.name], &ix.names[b.name]
+		if c := cmp.Compare(ra.kind, rb.kind); c != 0 {
+			return c
+		}
+		return strings.Compare(ix.ents[ra.ent].ID, ix.ents[rb.ent].ID)
+	})
+	flag := opt.Threshold
+	if flag <= 0 {
+		flag = DefaultThreshold
+	}
+	var res []Match
+	for _, sc := range out {
+		if len(res) == opt.Limit || opt.Threshold > 0 && sc.fs.final < opt.Threshold {
+			break
+		}
+		r := &ix.names[sc.name]
+		e := ix.ents[r.ent]
+		res = append(res, Match{
+			EntityID:    e.ID,
+			Dataset:     e.Dataset,
+			Source:      e.Dataset,
+			SourceID:    e.SourceID,
+			Schema:      string(e.Schema),
+			Name:        e.Caption(),
+			MatchedName: e.Names[r.idx].Full,
+			Score:       round(sc.fs.final),
+			Match:       sc.fs.final >= flag,
+			Explanation: ix.explain(s, r, &sc.al, &sc.fs),
+			Entity:      e,
+		})
+	}
+	return res, nil
+}
+
+func round(f float64) float64 {
+	return float64(int64(f*10000+0.5)) / 10000
+}
+
+// collect finds, for each query unit (a token, or two adjacent tokens
+// joined, or a token split in two), the list tokens it may correspond to,
+// and credits every name containing them with the token's weight.
+func (ix *Index) collect(s *scratch) {
+	s.units = s.units[:0]
+	s.epoch++
+	if s.epoch == 0 {
+		clear(s.seen)
+		s.epoch = 1
+	}
+	qt := s.qt
+	// Particles, titles and legal forms find no candidates of their own
+	// (their postings are the longest and they weigh nearly nothing),
+	// unless the name has nothing else.
+	words := 0
+	for i := range qt {
+		if qt[i].Class == names.Word {
+			words++
+		}
+	}
+	for i := range qt {
+		s.units = append(s.units, unit{first: i, last: i, tok: qt[i], skip: words > 0 && qt[i].Class != names.Word})
+	}
+	if len(qt) <= 6 {
+		for i := 0; i+1 < len(qt); i++ {
+			if qt[i].Class != names.Word && qt[i+1].Class != names.Word {
+				continue
+			}
+			s.units = append(s.units, unit{first: i, last: i + 1, tok: join(&qt[i], &qt[i+1])})
+		}
+	}
+	// A token that is two list tokens written together ("EmatelLLC",
+	// "Novorossiyaparty") finds its candidates through its halves.
+	for i := range qt {
+		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 6 {
+			continue
+		}
+		x := qt[i].Text
+		for k := 2; k <= len(x)-3; k++ {
+			a, okA := ix.byText[x[:k]]
+			b, okB := ix.byText[x[k:]]
+			if !okA || !okB || k == 2 && ix.toks[a].Class != names.Particle {
+				continue
+			}
+			s.units = append(s.units,
+				unit{first: i, last: i, tok: ix.toks[a].Token, split: true},
+				unit{first: i, last: i, tok: ix.toks[b].Token, split: true})
+			break
+		}
+	}
+	for ui := range s.units {
+		u := &s.units[ui]
+		u.hits = u.hits[:0]
+		if u.skip {
+			continue
+		}
+		s.epoch++
+		s.keys = queryKeys(s.keys[:0], &u.tok)
+		for _, k := range s.keys {
+			for _, id := range ix.lookup(k) {
+				if s.seen[id] == s.epoch {
+					continue
+				}
+				s.seen[id] = s.epoch
+				t := &ix.toks[id]
+				sim, how := names.Similarity(&u.tok, &t.Token)
+				if sim < names.MinSimilarity {
+					continue
+				}
+				if u.first != u.last {
+					how = names.Merged
+				}
+				u.hits = append(u.hits, tokHit{id, float32(sim), how})
+				if u.first == u.last && !u.split {
+					s.memo[memoKey(u.first, id)] = simRes{float32(sim), how}
+				}
+			}
+		}
+		// Best first, so a name is credited with its best token.
+		slices.SortFunc(u.hits, func(a, b tokHit) int { return cmp.Compare(b.sim, a.sim) })
+		for _, h := range u.hits {
+			w := h.sim * ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf)
+			for _, n := range ix.postings(h.id) {
+				if s.stamp[n] == uint16(ui+1) {
+					continue
+				}
+				if s.stamp[n] == 0 {
+					s.used = append(s.used, n)
+				}
+				s.stamp[n] = uint16(ui + 1)
+				s.acc[n] += w
+			}
+		}
+	}
+}
+
+func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
+
+// join is two adjacent tokens written as one, for names that one side
+// writes merged ("Abdulrahman", "BinLaden") and the other split.
+func join(a, b *names.Token) names.Token {
+	t := names.Token{Text: a.Text + b.Text, Raw: a.Raw + " " + b.Raw, Abjad: a.Abjad || b.Abjad}
+	t.Phon = names.Phon(t.Text)
+	t.Skel = names.Skel(t.Phon)
+	return t
+}
+
+const weakAliasFactor = 0.9
+
+// candidateCount is how many names are aligned in full per search.
+const candidateCount = 48
+
+// selectCandidates ranks the credited names by an estimate of their score
+// and keeps the best, skipping entities of an incompatible schema or
+// dataset.
+func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
+	// The estimate must not fall below the score alignment will give, or
+	// the cut after it would lose matches: a query token that has hits
+	// weighs what its best hit weighs (a misspelled "Mohamad" is as common
+	// as "Mohammed"), and only tokens without hits weigh as rare.
+	var wq float32
+	for i := range s.qt {
+		u := &s.units[i]
+		var w float32
+		for _, h := range u.hits {
+			w = max(w, ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
+		}
+		if len(u.hits) == 0 {
+			w = ix.queryWeight(&s.qt[i])
+		}
+		wq += w
+	}
+	var dsets map[string]bool
+	if len(q.Datasets) > 0 {
+		dsets = make(map[string]bool, len(q.Datasets))
+		for _, d := range q.Datasets {
+			dsets[d] = true
+		}
+	}
+	// Keep the best candidateCount names by estimate in a min-heap:
+	// touched names can number thousands for common tokens, and only the
+	// best are worth aligning.
+	h := candHeap(s.cands[:0])
+	for _, n := range s.used {
+		r := &ix.names[n]
+		est := 2 * s.acc[n] / (wq + r.weight)
+		if len(h) == candidateCount && !h[0].less(cand{n, est}) {
+			continue
+		}
+		e := ix.ents[r.ent]
+		if !schemaCompatible(q.Schema, e.Schema) || dsets != nil && !dsets[e.Dataset] {
+			continue
+		}
+		if len(h) < candidateCount {
+			h.push(cand{n, est})
+		} else {
+			h[0] = cand{n, est}
+			h.down(0)
+		}
+	}
+	s.cands = h
+	slices.SortFunc(h, func(a, b cand) int {
+		if x := cmp.Compare(b.est, a.est); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.name, b.name)
+	})
+	return h
+}
+
+// candHeap is a min-heap of candidates by estimate (ties: higher name id
+// is smaller, so the kept set is deterministic).
+type candHeap []cand
+
+func (a cand) less(b cand) bool {
+	if a.est != b.est {
+		return a.est < b.est
+	}
+	return a.name > b.name
+}
+
+func (h *candHeap) push(c cand) {
+	*h = append(*h, c)
+	i := len(*h) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !(*h)[i].less((*h)[p]) {
+			break
+		}
+		(*h)[i], (*h)[p] = (*h)[p], (*h)[i]
+		i = p
+	}
+}
+
+func (h candHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			m = r
+		}
+		if !h[m].less(h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+// schemaCompatible reports whether an entity may be what the query
+// describes: persons are not screened against companies, vessels or
+// aircraft, and the reverse; LegalEntity fits both.
+func schemaCompatible(q, e entity.Schema) bool {
+	if q == "" || q == e || e == entity.LegalEntity || q == entity.LegalEntity {
+		return true
+	}
+	if q == entity.Organization && e != entity.Person {
+		// Companies own vessels and aircraft that are listed under the
+		// company's name often enough that a company query sees them.
+		return true
+	}
+	return false
+}
+
+// queryWeight is a query token's weight: the rarity of the same token on
+// the lists, or the weight of a rare token when the lists do not have it.
+func (ix *Index) queryWeight(t *names.Token) float32 {
+	idf := ix.maxIDF
+	if id, ok := ix.tokID[dictKey(t)]; ok {
+		idf = ix.toks[id].idf
+	}
+	return ix.weight(t, idf)
+}
