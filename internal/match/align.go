@@ -97,7 +97,7 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	}
 	for i := range qt {
 		if a.qLeft&(1<<uint(i)) != 0 {
-			a.den += unmatchedQuery * ix.queryWeight(&qt[i])
+			a.den += unmatchedQuery * s.qw[i]
 		}
 	}
 	for j := range ids {

@@ -66,7 +66,7 @@ func (ix *Index) explain(s *scratch, r *nameRec, a *alignment, fs *fieldScore) *
 	}
 	for i := range s.qt {
 		if a.qLeft&(1<<uint(i)) != 0 {
-			tm := TokenMatch{Query: s.qt[i].Text, Method: "unmatched_query", Weight: round(float64(unmatchedQuery * ix.queryWeight(&s.qt[i])))}
+			tm := TokenMatch{Query: s.qt[i].Text, Method: "unmatched_query", Weight: round(float64(unmatchedQuery * s.qw[i]))}
 			if c := s.qt[i].Class; c != names.Word {
 				tm.Class = c.String()
 			}

@@ -42,7 +42,8 @@ type Index struct {
 	keys   []uint64
 	keyTok []uint32
 
-	maxIDF float32
+	maxIDF    float32
+	medianIDF float32
 }
 
 // nameRec is one indexed name of an entity.
@@ -154,8 +155,14 @@ func Build(ents []*entity.Entity) *Index {
 	ix.buildPostings()
 	n := float64(len(ents))
 	ix.maxIDF = float32(math.Log((n + 1) / 0.5))
+	idfs := make([]float32, len(ix.toks))
 	for id := range ix.toks {
 		ix.toks[id].idf = float32(math.Log((n + 1) / (float64(df[id]) + 0.5)))
+		idfs[id] = ix.toks[id].idf
+	}
+	if len(idfs) > 0 {
+		slices.Sort(idfs)
+		ix.medianIDF = idfs[len(idfs)/2]
 	}
 	for i := range ix.names {
 		r := &ix.names[i]

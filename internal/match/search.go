@@ -98,6 +98,7 @@ type scratch struct {
 	seen  []uint32  // by token: last search that looked at it (epoch)
 	epoch uint32
 	qt    []names.Token
+	qw    []float32 // weight of each query token when unaligned
 	units []unit
 	memo  map[uint64]simRes
 	keys  []uint64
@@ -183,6 +184,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	}
 	fq := prepareFields(&q)
 	ix.collect(s)
+	ix.queryWeights(s)
 	cands := ix.selectCandidates(s, &q)
 
 	type scored struct {
@@ -360,8 +362,7 @@ func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
 // writes merged ("Abdulrahman", "BinLaden") and the other split.
 func join(a, b *names.Token) names.Token {
 	t := names.Token{Text: a.Text + b.Text, Raw: a.Raw + " " + b.Raw, Abjad: a.Abjad || b.Abjad}
-	t.Phon = names.Phon(t.Text)
-	t.Skel = names.Skel(t.Phon)
+	names.SetKeys(&t)
 	return t
 }
 
@@ -380,13 +381,15 @@ func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
 	// as "Mohammed"), and only tokens without hits weigh as rare.
 	var wq float32
 	for i := range s.qt {
-		u := &s.units[i]
-		var w float32
-		for _, h := range u.hits {
-			w = max(w, ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
-		}
-		if len(u.hits) == 0 {
-			w = ix.queryWeight(&s.qt[i])
+		w := s.qw[i]
+		if u := &s.units[i]; len(u.hits) > 0 {
+			// The estimate must not fall below the score alignment will
+			// give, or the cut after it would lose matches: a token with
+			// hits weighs what its best hit weighs.
+			w = 0
+			for _, h := range u.hits {
+				w = max(w, ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
+			}
 		}
 		wq += w
 	}
@@ -485,12 +488,29 @@ func schemaCompatible(q, e entity.Schema) bool {
 	return false
 }
 
-// queryWeight is a query token's weight: the rarity of the same token on
-// the lists, or the weight of a rare token when the lists do not have it.
-func (ix *Index) queryWeight(t *names.Token) float32 {
-	idf := ix.maxIDF
-	if id, ok := ix.tokID[dictKey(t)]; ok {
-		idf = ix.toks[id].idf
+// queryWeights sets the weight each query token counts with when it is
+// left unaligned: the rarity of the same token on the lists; for a token
+// the lists lack, the weight of its best near match (a misspelled
+// "Mohamad" is as common as "Mohammed"); and only for a token with no near
+// match at all the weight of a rare token. An Arabic- or Hebrew-script
+// token the lists lack weighs like a median token: written without vowels
+// its rarity cannot be known.
+func (ix *Index) queryWeights(s *scratch) {
+	s.qw = s.qw[:0]
+	for i := range s.qt {
+		t := &s.qt[i]
+		var w float32
+		if id, ok := ix.tokID[dictKey(t)]; ok {
+			w = ix.weight(t, ix.toks[id].idf)
+		} else if hits := s.units[i].hits; len(hits) > 0 {
+			for _, h := range hits {
+				w = max(w, ix.weight(t, ix.toks[h.id].idf))
+			}
+		} else if t.Abjad {
+			w = ix.weight(t, ix.medianIDF)
+		} else {
+			w = ix.weight(t, ix.maxIDF)
+		}
+		s.qw = append(s.qw, w)
 	}
-	return ix.weight(t, idf)
 }

@@ -121,8 +121,7 @@ func AppendTokens(dst []Token, name string) []Token {
 	toks = dst[start:]
 	for i := range toks {
 		t := &toks[i]
-		t.Phon = Phon(t.Text)
-		t.Skel = Skel(t.Phon)
+		SetKeys(t)
 		t.Class = classify(t, i, len(toks))
 		if t.Class == Honorific {
 			// A title is written first, or after another title: "Haji
@@ -138,6 +137,16 @@ func AppendTokens(dst []Token, name string) []Token {
 		}
 	}
 	return dst
+}
+
+// SetKeys sets a token's phonetic key and skeleton from its text.
+func SetKeys(t *Token) {
+	if t.Abjad {
+		t.Phon = PhonAbjad(t.Text)
+	} else {
+		t.Phon = Phon(t.Text)
+	}
+	t.Skel = Skel(t.Phon)
 }
 
 // inWord reports whether r belongs inside a word: letters, marks, digits,

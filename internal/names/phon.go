@@ -8,7 +8,15 @@ package names
 //
 // Symbols: B D F H J K L M N P R S T V X (sh/ch) Z, vowels a i u, digits
 // as themselves.
-func Phon(s string) string {
+func Phon(s string) string { return phon(s, false) }
+
+// PhonAbjad is Phon for a consonantal transliteration of Arabic or Hebrew
+// script, where letter pairs such as t+s are two letters, not the digraph
+// of a European spelling; only the digraphs the transliteration writes
+// for single letters (sh, ch, th, dh, kh, gh, zh) are read as one sound.
+func PhonAbjad(s string) string { return phon(s, true) }
+
+func phon(s string, abjad bool) string {
 	var buf [64]byte
 	out := buf[:0]
 	n := len(s)
@@ -36,24 +44,20 @@ func Phon(s string) string {
 				j++
 			}
 			last := s[j-1]
-			// A final h after a vowel is silent (Abdullah/Abdulla, Fatimah).
-			if j == n-1 && s[j] == 'h' {
-				emit(vowelClass(last))
-				i = n
-				continue
-			}
+			// A final h after a vowel is kept: it is the consonant of
+			// Salih and Saleh (ح), which Arabic script writes.
 			emit(vowelClass(last))
 			i = j
 			continue
 		case 's':
 			switch {
-			case at(i+1) == 'c' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'c' && at(i+2) == 'h':
 				emit('X')
 				i += 3
 			case at(i+1) == 'h':
 				emit('X')
 				i += 2
-			case at(i+1) == 'z':
+			case !abjad && at(i+1) == 'z':
 				emit('X') // Polish sz
 				i += 2
 			default:
@@ -66,10 +70,10 @@ func Phon(s string) string {
 			case at(i+1) == 'h':
 				emit('X')
 				i += 2
-			case at(i+1) == 'k' || at(i+1) == 'q':
+			case !abjad && (at(i+1) == 'k' || at(i+1) == 'q'):
 				emit('K')
 				i += 2
-			case at(i+1) == 'z':
+			case !abjad && at(i+1) == 'z':
 				emit('X')
 				i += 2
 			case isFront(at(i + 1)):
@@ -82,16 +86,16 @@ func Phon(s string) string {
 			continue
 		case 't':
 			switch {
-			case at(i+1) == 's' && at(i+2) == 'c' && at(i+3) == 'h':
+			case !abjad && at(i+1) == 's' && at(i+2) == 'c' && at(i+3) == 'h':
 				emit('X')
 				i += 4
-			case at(i+1) == 'c' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'c' && at(i+2) == 'h':
 				emit('X')
 				i += 3
 			case at(i+1) == 'h':
 				emit('T')
 				i += 2
-			case at(i+1) == 's' || at(i+1) == 'z':
+			case !abjad && (at(i+1) == 's' || at(i+1) == 'z'):
 				emit('Z')
 				i += 2
 			default:
@@ -101,10 +105,10 @@ func Phon(s string) string {
 			continue
 		case 'd':
 			switch {
-			case at(i+1) == 'z' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'z' && at(i+2) == 'h':
 				emit('J')
 				i += 3
-			case at(i+1) == 'j':
+			case !abjad && at(i+1) == 'j':
 				emit('J')
 				i += 2
 			case at(i+1) == 'h':
@@ -146,7 +150,7 @@ func Phon(s string) string {
 			}
 			emit('Z')
 		case 'p':
-			if at(i+1) == 'h' {
+			if !abjad && at(i+1) == 'h' {
 				emit('F')
 				i += 2
 				continue

@@ -1,6 +1,9 @@
 package translit
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Arabic script is romanized consonantally, the way English-language lists
 // write Arabic, Persian, Urdu and Pashto names: short vowels are only
@@ -82,6 +85,7 @@ func arabic(w *writer, s string, i int) int {
 	wordStart := true
 	afterVowel := false // the last letter written was a vowel
 	var mark byte       // the short vowel just written by a haraka, or 0
+	var last byte       // the last byte written for a letter
 	for {
 		r, size := decodeAt(s, i)
 		if !isArabic(r) && r != 0x200C && r != 0x200D {
@@ -153,7 +157,7 @@ func arabic(w *writer, s string, i int) int {
 		switch {
 		case t == " ":
 			w.space()
-			wordStart, afterVowel = true, false
+			wordStart, afterVowel, last = true, false, 0
 			continue
 		case !unicode.IsLetter(r): // digits, sukun, tanwin and other marks
 			w.str(t)
@@ -163,9 +167,17 @@ func arabic(w *writer, s string, i int) int {
 			afterVowel = false
 			continue
 		}
+		if t == "h" && strings.IndexByte("tdkgszcp", last) >= 0 {
+			// ط+ه (Taha) must not read as the digraph th (ث): a doubled h
+			// keeps the h a consonant of its own.
+			t = "hh"
+		}
 		w.str(t)
 		if !vowel && t != "" && doubled(s, i) {
 			w.str(t)
+		}
+		if t != "" {
+			last = t[len(t)-1]
 		}
 		wordStart = false
 		afterVowel = vowel
