@@ -2,7 +2,11 @@ package match
 
 import (
 	"fmt"
+	"os"
+	"runtime"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -10,6 +14,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/quality"
 	"github.com/embargo-screening/embargo/internal/sharedtest"
+	"github.com/embargo-screening/embargo/internal/synth"
 )
 
 var real struct {
@@ -90,3 +95,74 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 var _ = fmt.Sprint
+
+// BenchmarkScale indexes 1,000,000 synthetic entities (SCALE_N overrides)
+// and screens synthetic queries against them, reporting build time, peak
+// memory and the median query latency.
+//
+//	go test ./internal/match -run XXX -bench Scale -benchtime 2000x
+func BenchmarkScale(b *testing.B) {
+	scale.once.Do(func() {
+		n := 1_000_000
+		if s := os.Getenv("SCALE_N"); s != "" {
+			n, _ = strconv.Atoi(s)
+		}
+		gen := time.Now()
+		scale.ents = synth.Entities(1, n)
+		ptrs := make([]*entity.Entity, len(scale.ents))
+		for i := range scale.ents {
+			ptrs[i] = &scale.ents[i]
+		}
+		genDur := time.Since(gen)
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		rssBefore := peakRSS()
+		start := time.Now()
+		scale.ix = Build(ptrs)
+		scale.build = time.Since(start)
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.Logf("%d entities generated in %s (heap %.0f MiB, peak RSS %s); index %+v built in %s; index heap %.0f MiB; peak RSS %s",
+			n, genDur.Round(time.Millisecond), float64(before.HeapInuse)/(1<<20), rssBefore, scale.ix.Stats(), scale.build.Round(time.Millisecond),
+			float64(after.HeapInuse-before.HeapInuse)/(1<<20), peakRSS())
+	})
+	ents, ix, build := scale.ents, scale.ix, scale.build
+	qs := synth.Queries(2, ents, 5000)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		if _, err := ix.Search(Query{Name: qs[i%len(qs)]}, Options{Threshold: DefaultThreshold, Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(build.Seconds(), "build-s")
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e3, "median-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e3, "p99-µs")
+}
+
+var scale struct {
+	once  sync.Once
+	ents  []entity.Entity
+	ix    *Index
+	build time.Duration
+}
+
+// peakRSS reads the process's high-water resident set size (Linux).
+func peakRSS() string {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "n/a"
+	}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			return strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:"))
+		}
+	}
+	return "n/a"
+}

@@ -57,6 +57,37 @@ func TestQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep.Print(testWriter{t})
+	// Floors against regressions, a little under what the engine reaches
+	// on seed 1. They are not the acceptance bars; the README and
+	// the closing note quote the measured figures against those.
+	floors := []struct {
+		kind     string
+		r1, r5   float64
+		atAlert1 float64
+	}{
+		{"all perturbations", 0.97, 0.99, 0.92},
+		{"held_out_alias", 0.55, 0.65, 0.35},
+		{"original_script_Arab", 0.80, 0.90, 0.70},
+		{"original_script_Cyrl", 0.80, 0.90, 0.80},
+	}
+	for _, f := range floors {
+		var m *quality.Metrics
+		for i := range rep.Kinds {
+			if rep.Kinds[i].Kind == f.kind {
+				m = &rep.Kinds[i]
+			}
+		}
+		if m == nil {
+			t.Errorf("report has no %q line", f.kind)
+			continue
+		}
+		if m.RecallAt1 < f.r1 || m.RecallAt5 < f.r5 || m.RecallAtAlert1pct < f.atAlert1 {
+			t.Errorf("%s: R@1 %.3f R@5 %.3f R@alert1%% %.3f, floors %.2f %.2f %.2f", f.kind, m.RecallAt1, m.RecallAt5, m.RecallAtAlert1pct, f.r1, f.r5, f.atAlert1)
+		}
+	}
+	if rep.AlertRateDefault > 0.02 {
+		t.Errorf("alert rate at the default threshold %.2f%%, floor 2%%", 100*rep.AlertRateDefault)
+	}
 	if os.Getenv("QUALITY_MISSES") != "" {
 		for kind, ms := range rep.Misses {
 			for _, m := range ms {
