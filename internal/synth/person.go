@@ -223,13 +223,13 @@ func (g *Generator) renderAlt(skip uint8, sep string) (string, bool) {
 	return string(b), len(b) > 0
 }
 
-// familyMask returns the bits of the family parts, middleMask those of
-// the parts between the first and the family name.
+// familyMask returns the bits of the family parts (fam) and of the parts
+// between the first and the family name (mid).
 func (g *Generator) familyMask() (fam, mid uint8) {
 	for i := 0; i < g.np; i++ {
 		if isFamily(g.p[i].role) {
 			fam |= 1 << i
-		} else if i > 0 {
+		} else if i > 0 && g.p[i-1].role != roleAbu { // Abu X stays whole
 			mid |= 1 << i
 		}
 	}
