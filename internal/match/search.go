@@ -12,6 +12,7 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/names"
+	"github.com/embargo-screening/embargo/internal/translit"
 )
 
 // Query is what is screened: a name and whatever else is known.
@@ -188,9 +189,10 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	cands := ix.selectCandidates(s, &q)
 
 	type scored struct {
-		name uint32
-		al   alignment
-		fs   fieldScore
+		name  uint32
+		al    alignment
+		fs    fieldScore
+		spell int // words spelled as in the query, to order equal scores
 	}
 	best := make(map[uint32]int, len(cands)) // entity → index in out
 	var out []scored
@@ -218,8 +220,23 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			out = append(out, sc)
 		}
 	}
+	// Equal scores are common: UN and OFAC list the same people under
+	// slightly different spellings that fold alike. The listing spelled
+	// most like the query comes first.
+	qwords := strings.Fields(translit.Latin(q.Name))
+	for i := range out {
+		for j := range out {
+			if i != j && round(out[i].fs.final) == round(out[j].fs.final) {
+				out[i].spell = spellingOverlap(qwords, ix.ents[ix.names[out[i].name].ent].Names[ix.names[out[i].name].idx].Full)
+				break
+			}
+		}
+	}
 	slices.SortFunc(out, func(a, b scored) int {
-		if c := cmp.Compare(b.fs.final, a.fs.final); c != 0 {
+		if c := cmp.Compare(round(b.fs.final), round(a.fs.final)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.spell, a.spell); c != 0 {
 			return c
 		}
 		ra, rb := &ix.names[a.name], &ix.names[b.name]
@@ -254,6 +271,19 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		})
 	}
 	return res, nil
+}
+
+// spellingOverlap counts the query's words that the list name spells the
+// same way.
+func spellingOverlap(qwords []string, name string) int {
+	n := 0
+	lw := strings.Fields(translit.Latin(name))
+	for _, w := range qwords {
+		if slices.Contains(lw, w) {
+			n++
+		}
+	}
+	return n
 }
 
 func round(f float64) float64 {
@@ -506,7 +536,9 @@ func (ix *Index) queryWeights(s *scratch) {
 			for _, h := range hits {
 				w = max(w, ix.weight(t, ix.toks[h.id].idf))
 			}
-		} else if t.Abjad {
+		} else if t.Abjad || len(t.Text) <= 3 {
+			// Short unknown tokens are mostly mangled particles ("Azl-",
+			// "ql-"), too short to have near matches.
 			w = ix.weight(t, ix.medianIDF)
 		} else {
 			w = ix.weight(t, ix.maxIDF)

@@ -320,7 +320,24 @@ func splitCompound(t Token, pos int) []Token {
 			return with(s[:len(s)-len(suf)], "allah")
 		}
 	}
+	// A misspelled "Companny" or "Abudl" must still fold to the form its
+	// correct spelling folds to, or it could never align with it.
+	for _, f := range fuzzyForms {
+		if len(s) >= 4 && len(s)-len(f.word) <= 1 && len(f.word)-len(s) <= 1 && s != f.except && distance(s, f.word, 1) == 1 {
+			return with(f.abbr)
+		}
+	}
 	return with(s)
+}
+
+// fuzzyForms are the words canonicalization rewrites that are common
+// enough for their misspellings to matter.
+var fuzzyForms = []struct{ word, abbr, except string }{
+	{"company", "co", ""},
+	{"limited", "ltd", ""},
+	{"corporation", "corp", ""},
+	{"incorporated", "inc", ""},
+	{"abdul", "abd", "abduh"},
 }
 
 // The article after abd, as romanized with and without assimilation:

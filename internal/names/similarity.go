@@ -41,7 +41,10 @@ const (
 	simTranslit = 0.93
 	simPhonetic = 0.93
 	simInitial  = 0.7
-	simVowels   = 0.8
+	// simPhoneticShort is a phonetic match of tokens of four letters or
+	// fewer, where one vowel is a large part of the name.
+	simPhoneticShort = 0.86
+	simVowels        = 0.8
 	// MinSimilarity is the least similarity that counts as tokens
 	// corresponding at all.
 	MinSimilarity = 0.6
@@ -70,6 +73,9 @@ func Similarity(q, l *Token) (float64, Method) {
 	}
 	if q.Phon == l.Phon {
 		best, how = simPhonetic, Phonetic
+		if max(len(q.Text), len(l.Text)) <= 4 {
+			best = simPhoneticShort // Adil/Adel, Ana/Anna
+		}
 	} else if L := max(len(q.Phon), len(l.Phon)); budget(L) > 1 {
 		// Near on the phonetic key gets one edit less than spelling: the
 		// key has already folded the variants a spelling edit would.
@@ -87,7 +93,7 @@ func Similarity(q, l *Token) (float64, Method) {
 	}
 	L := max(len(q.Text), len(l.Text))
 	if d := distance(q.Text, l.Text, budget(L)); d <= budget(L) {
-		if s := 1 - float64(d)/float64(L+1); s > best {
+		if s := editSimilarity(d, L); s > best {
 			best, how = s, Edit
 		}
 	}
@@ -99,8 +105,17 @@ func Similarity(q, l *Token) (float64, Method) {
 
 func skelSimilarity(a, b string) (float64, Method) {
 	if a == b {
-		if a == "" {
+		// Short skeletons are shared by many unrelated names (Ali, Ola,
+		// Lee are all "L"): the fewer consonants, the less it says.
+		switch len(a) {
+		case 0:
 			return 0, NoMatch
+		case 1:
+			return 0.7, Translit
+		case 2:
+			return 0.82, Translit
+		case 3:
+			return 0.9, Translit
 		}
 		return simTranslit, Translit
 	}
@@ -111,6 +126,16 @@ func skelSimilarity(a, b string) (float64, Method) {
 		return simTranslit * (1 - 1/float64(L+1)), Translit
 	}
 	return 0, NoMatch
+}
+
+// editSimilarity is the similarity of tokens d edits apart, the longer of
+// which has L letters: a typo weighs more in a short name (Cole/Cone)
+// than in a long one (Zawahiri/Zawahari).
+func editSimilarity(d, L int) float64 {
+	if L <= 5 {
+		return 1 - float64(d)/float64(L)
+	}
+	return 1 - float64(d)/float64(L+1)
 }
 
 // budget is how many edits a token of length n may carry and still be the
