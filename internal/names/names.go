@@ -344,7 +344,7 @@ var fuzzyForms = []struct{ word, abbr, except string }{
 // Abdul-, Abdel-, Abdur-Rahman, Abdus-Salam, Abdoul-.
 var abdArticles = []string{"oul", "ul", "el", "al", "ol", "ur", "ar", "er", "us", "as", "es", "ud", "ad", "ush", "ash", "un", "an", "ut", "at", "u", "i"}
 
-var dinSuffixes = []string{"uddin", "uddeen", "eddine", "eddin", "aldin", "addin", "iddin", "oddin"}
+var dinSuffixes = []string{"ouddine", "uddine", "oudine", "uddin", "uddeen", "eddine", "eddin", "aldin", "addin", "iddin", "oddin"}
 
 var allahSuffixes = []string{"ullah", "ollah", "allah", "ulla", "olla"}
 

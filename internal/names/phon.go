@@ -32,6 +32,24 @@ func phon(s string, abjad bool) string {
 		}
 		return 0
 	}
+	// h reports whether s[i] is an h that joins the letter before it into
+	// a digraph. In an abjad transliteration a doubled h is the letter h
+	// after a consonant (ط+ه "thh", س+ح "shh", ش+ه "shhh").
+	h := func(i int) bool {
+		if at(i) != 'h' {
+			return false
+		}
+		if !abjad {
+			return true
+		}
+		// The transliteration writes the letter h after a consonant as
+		// "hh", so an odd run of h's starts with a digraph.
+		r := 0
+		for at(i+r) == 'h' {
+			r++
+		}
+		return r%2 == 1
+	}
 	for i := 0; i < n; {
 		c := s[i]
 		switch c {
@@ -51,10 +69,10 @@ func phon(s string, abjad bool) string {
 			continue
 		case 's':
 			switch {
-			case !abjad && at(i+1) == 'c' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'c' && h(i+2):
 				emit('X')
 				i += 3
-			case at(i+1) == 'h':
+			case h(i + 1):
 				emit('X')
 				i += 2
 			case !abjad && at(i+1) == 'z':
@@ -67,7 +85,7 @@ func phon(s string, abjad bool) string {
 			continue
 		case 'c':
 			switch {
-			case at(i+1) == 'h':
+			case h(i + 1):
 				emit('X')
 				i += 2
 			case !abjad && (at(i+1) == 'k' || at(i+1) == 'q'):
@@ -89,10 +107,10 @@ func phon(s string, abjad bool) string {
 			case !abjad && at(i+1) == 's' && at(i+2) == 'c' && at(i+3) == 'h':
 				emit('X')
 				i += 4
-			case !abjad && at(i+1) == 'c' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'c' && h(i+2):
 				emit('X')
 				i += 3
-			case at(i+1) == 'h':
+			case h(i + 1):
 				emit('T')
 				i += 2
 			case !abjad && (at(i+1) == 's' || at(i+1) == 'z'):
@@ -105,13 +123,13 @@ func phon(s string, abjad bool) string {
 			continue
 		case 'd':
 			switch {
-			case !abjad && at(i+1) == 'z' && at(i+2) == 'h':
+			case !abjad && at(i+1) == 'z' && h(i+2):
 				emit('J')
 				i += 3
 			case !abjad && at(i+1) == 'j':
 				emit('J')
 				i += 2
-			case at(i+1) == 'h':
+			case h(i + 1):
 				emit('D')
 				i += 2
 			case i == n-1:
@@ -123,14 +141,14 @@ func phon(s string, abjad bool) string {
 			}
 			continue
 		case 'k':
-			if at(i+1) == 'h' {
+			if h(i + 1) {
 				emit('H')
 				i += 2
 				continue
 			}
 			emit('K')
 		case 'g':
-			if at(i+1) == 'h' {
+			if h(i + 1) {
 				i += 2
 			} else {
 				i++
@@ -143,14 +161,14 @@ func phon(s string, abjad bool) string {
 				i++ // qu before a vowel is one sound
 			}
 		case 'z':
-			if at(i+1) == 'h' {
+			if h(i + 1) {
 				emit('J')
 				i += 2
 				continue
 			}
 			emit('Z')
 		case 'p':
-			if !abjad && at(i+1) == 'h' {
+			if !abjad && h(i+1) {
 				emit('F')
 				i += 2
 				continue
@@ -197,6 +215,11 @@ func Skel(phon string) string {
 		c := phon[i]
 		if c == 'a' || c == 'i' || c == 'u' || c == 'V' {
 			continue
+		}
+		if c == 'Z' {
+			// ض ظ ذ are d, dh or z depending on who romanizes (Arabic
+			// Fadl, Persian and Urdu Fazl; Dia and Zia).
+			c = 'D'
 		}
 		if len(out) > 0 && out[len(out)-1] == c {
 			continue

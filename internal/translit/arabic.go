@@ -83,9 +83,10 @@ func isHaraka(r rune) bool { return r >= 0x064B && r <= 0x0650 }
 // ZWNJ and ZWJ (Persian علی‌پور) join the word; tatweel is dropped.
 func arabic(w *writer, s string, i int) int {
 	wordStart := true
-	afterVowel := false // the last letter written was a vowel
-	var mark byte       // the short vowel just written by a haraka, or 0
-	var last byte       // the last byte written for a letter
+	afterVowel := false  // the last letter written was a vowel
+	var mark byte        // the short vowel just written by a haraka, or 0
+	var last byte        // the last byte written for a letter
+	var lastDigraph bool // the last letter was written as a digraph (sh, kh...)
 	for {
 		r, size := decodeAt(s, i)
 		if !isArabic(r) && r != 0x200C && r != 0x200D {
@@ -157,7 +158,7 @@ func arabic(w *writer, s string, i int) int {
 		switch {
 		case t == " ":
 			w.space()
-			wordStart, afterVowel, last = true, false, 0
+			wordStart, afterVowel, last, lastDigraph = true, false, 0, false
 			continue
 		case !unicode.IsLetter(r): // digits, sukun, tanwin and other marks
 			w.str(t)
@@ -167,7 +168,7 @@ func arabic(w *writer, s string, i int) int {
 			afterVowel = false
 			continue
 		}
-		if t == "h" && strings.IndexByte("tdkgszcp", last) >= 0 {
+		if t == "h" && (strings.IndexByte("tdkgszcp", last) >= 0 || lastDigraph) {
 			// ط+ه (Taha) must not read as the digraph th (ث): a doubled h
 			// keeps the h a consonant of its own.
 			t = "hh"
@@ -178,6 +179,7 @@ func arabic(w *writer, s string, i int) int {
 		}
 		if t != "" {
 			last = t[len(t)-1]
+			lastDigraph = len(t) == 2 && t[1] == 'h'
 		}
 		wordStart = false
 		afterVowel = vowel
