@@ -129,7 +129,7 @@ func TestSimilarity(t *testing.T) {
 		{"laden", "laden", Exact, 1},
 		{"mohamed", "mohammed", Phonetic, 0.9},
 		{"muhammad", "mohammed", Phonetic, 0.75},
-		{"ladne", "laden", Phonetic, 0.8},
+		{"ladne", "laden", Edit, 0.85},
 		{"zawahiry", "zawahiri", Phonetic, 0.9},
 		{"zawahxri", "zawahiri", Edit, 0.85},
 		{"j", "john", Initial, 0.7},
@@ -198,4 +198,25 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("Fold not idempotent on %q: %q then %q", s, Fold(s), got)
 		}
 	})
+}
+
+func TestTypoCost(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want float64
+	}{
+		{"laden", "laden", 0},
+		{"laden", "ladne", costTranspose},
+		{"laden", "lsden", costNeighbour}, // a and s are neighbours
+		{"laden", "lpden", 1},
+		{"laden", "lden", 1},
+		{"cole", "cone", 1},
+	} {
+		if got := typoCost(tc.a, tc.b); got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("typoCost(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if !neighbours('q', 'w') || !neighbours('s', 'w') || !neighbours('z', 'a') || neighbours('q', 'p') || neighbours('a', 'x') {
+		t.Error("keyboard neighbours wrong")
+	}
 }

@@ -93,7 +93,7 @@ func Similarity(q, l *Token) (float64, Method) {
 	}
 	L := max(len(q.Text), len(l.Text))
 	if d := distance(q.Text, l.Text, budget(L)); d <= budget(L) {
-		if s := editSimilarity(d, L); s > best {
+		if s := editSimilarity(typoCost(q.Text, l.Text), L); s > best {
 			best, how = s, Edit
 		}
 	}
@@ -128,14 +128,86 @@ func skelSimilarity(a, b string) (float64, Method) {
 	return 0, NoMatch
 }
 
-// editSimilarity is the similarity of tokens d edits apart, the longer of
-// which has L letters: a typo weighs more in a short name (Cole/Cone)
-// than in a long one (Zawahiri/Zawahari).
-func editSimilarity(d, L int) float64 {
+// editSimilarity is the similarity of tokens a typing cost apart, the
+// longer of which has L letters: a typo weighs more in a short name
+// (Cole/Cone) than in a long one (Zawahiri/Zawahari).
+func editSimilarity(cost float64, L int) float64 {
 	if L <= 5 {
-		return 1 - float64(d)/float64(L)
+		return 1 - cost/float64(L)
 	}
-	return 1 - float64(d)/float64(L+1)
+	return 1 - cost/float64(L+1)
+}
+
+// Costs of the edits a typist makes most: swapping two letters and
+// hitting a neighbouring key cost less than an unrelated letter, which is
+// more likely a different name (Cole/Cone, West/Zest).
+const (
+	costTranspose = 0.6
+	costNeighbour = 0.6
+)
+
+// typoCost is the optimal-string-alignment distance with those costs.
+// Tokens are short; it runs only on pairs already within the edit budget.
+func typoCost(a, b string) float64 {
+	if len(a) > 62 || len(b) > 62 {
+		return float64(distance(a, b, 64))
+	}
+	var r0, r1, r2 [64]float64
+	prev2, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
+	for j := range prev {
+		prev[j] = float64(j)
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = float64(i)
+		for j := 1; j <= len(b); j++ {
+			sub := 0.0
+			if a[i-1] != b[j-1] {
+				sub = 1
+				if neighbours(a[i-1], b[j-1]) {
+					sub = costNeighbour
+				}
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+sub)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+costTranspose)
+			}
+			cur[j] = v
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// keyboard is the QWERTY layout, for neighbouring keys.
+var keyboard = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+var keyPos = func() (p [26][2]int8) {
+	for r, row := range keyboard {
+		for c := 0; c < len(row); c++ {
+			p[row[c]-'a'] = [2]int8{int8(r), int8(c)}
+		}
+	}
+	return p
+}()
+
+// neighbours reports whether two letters are adjacent keys (same row next
+// to each other, or the rows above and below, which are offset by half a
+// key).
+func neighbours(x, y byte) bool {
+	if x < 'a' || x > 'z' || y < 'a' || y > 'z' {
+		return false
+	}
+	px, py := keyPos[x-'a'], keyPos[y-'a']
+	dr, dc := px[0]-py[0], px[1]-py[1]
+	switch dr {
+	case 0:
+		return dc == 1 || dc == -1
+	case 1: // x is on the row below y
+		return dc == 0 || dc == -1
+	case -1:
+		return dc == 0 || dc == 1
+	}
+	return false
 }
 
 // budget is how many edits a token of length n may carry and still be the
