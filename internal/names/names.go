@@ -297,6 +297,9 @@ func splitCompound(t Token, pos int) []Token {
 		if pos > 0 {
 			return with("bin")
 		}
+	case "abou", "abo", "ebu", "aboo", "abu":
+		// The kunya "father of" in French, Turkish and English spelling.
+		return with("abu")
 	case "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdoul", "abdu", "abd":
 		return with("abd")
 	case "abdullah", "abdallah", "abdulla", "abdalla", "abdellah", "abdollah", "abdulah":

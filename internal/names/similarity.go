@@ -85,10 +85,11 @@ func Similarity(q, l *Token) (float64, Method) {
 			}
 		}
 	}
-	if best == 0 && len(q.Skel) >= 3 && q.Skel == l.Skel && q.Text[0] == l.Text[0] {
+	if best == 0 && len(q.Skel) >= 2 && q.Skel == l.Skel && q.Phon[0] == l.Phon[0] {
 		// Same consonants in the same order, vowels apart: Ahmad and
-		// Ahmet (with final devoicing), Omer and Omar. Weaker than a
-		// phonetic match; the first letter must agree.
+		// Ahmet (with final devoicing), Omer and Umar, Kazafi and
+		// Qadhafi. Weaker than a phonetic match; the first sound must
+		// agree (Omar is not Amir).
 		best, how = simVowels, Phonetic
 	}
 	L := max(len(q.Text), len(l.Text))
