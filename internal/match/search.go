@@ -151,8 +151,9 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 	s.used = s.used[:0]
 	clear(s.memo)
-	p, _ := scratchPools.Load(ix)
-	p.(*sync.Pool).Put(s)
+	if p, ok := scratchPools.Load(ix); ok { // gone after Release
+		p.(*sync.Pool).Put(s)
+	}
 }
 
 // Release drops the per-index scratch memory kept for searches; call it
