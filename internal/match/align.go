@@ -27,7 +27,8 @@ type pair struct {
 }
 
 type alignment struct {
-	pairs  []pair
+	pairs  []pair // in the search's arena, from start
+	start  int
 	qLeft  uint64 // bit i: query token i unaligned
 	lLeft  uint64
 	score  float64
@@ -43,7 +44,12 @@ type alignment struct {
 func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	qt := s.qt
 	ids := ix.flat[r.off : r.off+uint32(r.n)]
-	a := alignment{weight: make([]float32, len(ids))}
+	// Weights and pairs live in per-search arenas: a search aligns dozens
+	// of names and keeps only a few alignments for its answer.
+	n0 := len(s.wbuf)
+	s.wbuf = slices.Grow(s.wbuf, len(ids))[:n0+len(ids)]
+	a := alignment{weight: s.wbuf[n0:len(s.wbuf):len(s.wbuf)]}
+	a.start = len(s.pbuf)
 	for j, id := range ids {
 		a.weight[j] = ix.weight(&ix.toks[id].Token, ix.toks[id].idf)
 	}
@@ -83,7 +89,7 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 		}
 		a.qLeft &^= 1 << uint(p.q0)
 		a.lLeft &^= 1 << uint(p.l0)
-		a.pairs = append(a.pairs, p)
+		s.addPair(&a, p)
 	}
 	if a.qLeft != 0 && a.lLeft != 0 {
 		ix.alignMerged(s, &a, ids)
@@ -129,9 +135,13 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 			if !left(a.lLeft, j) || !left(a.lLeft, j+1) {
 				continue
 			}
-			lt := join(&ix.toks[ids[j]].Token, &ix.toks[ids[j+1]].Token)
+			a1, a2 := &ix.toks[ids[j]].Token, &ix.toks[ids[j+1]].Token
+			if d := len(qt[i].Text) - len(a1.Text) - len(a2.Text); d > 3 || d < -3 {
+				continue // too far apart in length to be the same word
+			}
+			lt := join(a1, a2)
 			if sim, _ := names.Similarity(&qt[i], &lt); sim >= minMerged {
-				a.pairs = append(a.pairs, pair{i, i, j, j + 1, float32(sim), names.Merged, a.weight[j] + a.weight[j+1]})
+				s.addPair(a, pair{i, i, j, j + 1, float32(sim), names.Merged, a.weight[j] + a.weight[j+1]})
 				a.qLeft &^= 1 << uint(i)
 				a.lLeft &^= 3 << uint(j)
 				break
@@ -143,13 +153,16 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 		if !left(a.qLeft, i) || !left(a.qLeft, i+1) {
 			continue
 		}
-		qj := join(&qt[i], &qt[i+1])
+		qj := &s.qjoin[i]
 		for j := range ids {
 			if !left(a.lLeft, j) {
 				continue
 			}
-			if sim, _ := names.Similarity(&qj, &ix.toks[ids[j]].Token); sim >= minMerged {
-				a.pairs = append(a.pairs, pair{i, i + 1, j, j, float32(sim), names.Merged, a.weight[j]})
+			if d := len(qj.Text) - len(ix.toks[ids[j]].Text); d > 3 || d < -3 {
+				continue
+			}
+			if sim, _ := names.Similarity(qj, &ix.toks[ids[j]].Token); sim >= minMerged {
+				s.addPair(a, pair{i, i + 1, j, j, float32(sim), names.Merged, a.weight[j]})
 				a.qLeft &^= 3 << uint(i)
 				a.lLeft &^= 1 << uint(j)
 				break
@@ -171,11 +184,20 @@ func (ix *Index) alignClasses(s *scratch, a *alignment, ids []uint32) {
 		}
 		for j, id := range ids {
 			if a.lLeft&(1<<uint(j)) != 0 && ix.toks[id].Class == c {
-				a.pairs = append(a.pairs, pair{i, i, j, j, sameClassSim, names.SameClass, a.weight[j]})
+				s.addPair(a, pair{i, i, j, j, sameClassSim, names.SameClass, a.weight[j]})
 				a.qLeft &^= 1 << uint(i)
 				a.lLeft &^= 1 << uint(j)
 				break
 			}
 		}
 	}
+}
+
+// addPair appends p to the alignment a being built, in the search's pair
+// arena (alignments are built one after another, so a's pairs are the
+// arena's tail). Earlier alignments keep their slices even if the arena
+// grows into a new array.
+func (s *scratch) addPair(a *alignment, p pair) {
+	s.pbuf = append(s.pbuf, p)
+	a.pairs = s.pbuf[a.start:len(s.pbuf):len(s.pbuf)]
 }

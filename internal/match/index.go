@@ -180,13 +180,19 @@ func Build(ents []*entity.Entity) *Index {
 // and class, since "sheikh" the title and "Sheikh" the surname weigh
 // differently.
 func dictKey(t *names.Token) string {
-	var b [2]byte
-	b[0] = byte(t.Class) + '0'
-	b[1] = 'l'
+	var buf [64]byte
+	return string(appendDictKey(buf[:0], t))
+}
+
+// appendDictKey appends a token's dictionary key to dst; lookups use it
+// with a stack buffer so that they do not allocate.
+func appendDictKey(dst []byte, t *names.Token) []byte {
+	c := byte('l')
 	if t.Abjad {
-		b[1] = 'a'
+		c = 'a'
 	}
-	return string(b[:]) + t.Text
+	dst = append(dst, byte(t.Class)+'0', c)
+	return append(dst, t.Text...)
 }
 
 func kindOf(k entity.NameKind) uint8 {

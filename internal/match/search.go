@@ -93,7 +93,9 @@ func CheckName(name string) error {
 // scratch is the per-search working memory, reused through a pool so that
 // a search allocates little.
 type scratch struct {
-	acc   []float32 // by name: credited weight
+	acc   []float32 // by name: credited weight times similarity
+	accW  []float32 // by name: list weight of the credited tokens
+	accQ  []float32 // by name: query weight of the units that credited it
 	stamp []uint16  // by name: 1 + last unit that credited it
 	used  []uint32  // names touched
 	seen  []uint32  // by token: last search that looked at it (epoch)
@@ -104,14 +106,20 @@ type scratch struct {
 	memo  map[uint64]simRes
 	keys  []uint64
 	cands []cand
+	order []int
+	qjoin []names.Token // qjoin[i]: query tokens i and i+1 written as one
+	wbuf  []float32     // arena for alignment weights
+	pbuf  []pair        // arena for alignment pairs
+	best  map[uint32]int
 }
 
 type unit struct {
 	first, last int // query tokens covered
 	tok         names.Token
 	hits        []tokHit
-	skip        bool // looked up only when aligning
-	split       bool // half of query token first
+	skip        bool    // looked up only when aligning
+	split       bool    // half of query token first
+	maxw        float32 // the most weight a hit of this unit gives
 }
 
 type tokHit struct {
@@ -136,9 +144,14 @@ func (ix *Index) getScratch() *scratch {
 	p, _ := scratchPools.LoadOrStore(ix, &sync.Pool{New: func() any {
 		return &scratch{
 			acc:   make([]float32, len(ix.names)),
+			accW:  make([]float32, len(ix.names)),
+			accQ:  make([]float32, len(ix.names)),
 			stamp: make([]uint16, len(ix.names)),
 			seen:  make([]uint32, len(ix.toks)),
 			memo:  make(map[uint64]simRes),
+			best:  make(map[uint32]int),
+			pbuf:  make([]pair, 0, 1024),
+			wbuf:  make([]float32, 0, 1024),
 		}
 	}})
 	return p.(*sync.Pool).Get().(*scratch)
@@ -146,11 +159,13 @@ func (ix *Index) getScratch() *scratch {
 
 func (ix *Index) putScratch(s *scratch) {
 	for _, n := range s.used {
-		s.acc[n] = 0
+		s.acc[n], s.accW[n], s.accQ[n] = 0, 0, 0
 		s.stamp[n] = 0
 	}
 	s.used = s.used[:0]
 	clear(s.memo)
+	clear(s.best)
+	s.wbuf, s.pbuf = s.wbuf[:0], s.pbuf[:0]
 	if p, ok := scratchPools.Load(ix); ok { // gone after Release
 		p.(*sync.Pool).Put(s)
 	}
@@ -185,8 +200,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		}
 	}
 	fq := prepareFields(&q)
-	ix.collect(s)
-	ix.queryWeights(s)
+	ix.collect(s, opt.Threshold >= pruneShare)
 	cands := ix.selectCandidates(s, &q)
 
 	type scored struct {
@@ -195,12 +209,16 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		fs    fieldScore
 		spell int // words spelled as in the query, to order equal scores
 	}
-	best := make(map[uint32]int, len(cands)) // entity → index in out
+	best := s.best // entity → index in out
 	var out []scored
 	cut := fq.cutoff(opt.Threshold)
-	for _, c := range cands {
-		if float64(c.est) < cut {
-			break // sorted by estimate: no later candidate can reach the threshold
+	for ci, c := range cands {
+		if ci >= minAligned && float64(c.est) < cut {
+			// Sorted by estimate: later candidates are unlikely to reach the
+			// threshold. The first few are aligned whatever their estimate,
+			// which misses what alignment finds beyond the keys (two typos
+			// in a token, joined words).
+			break
 		}
 		r := &ix.names[c.name]
 		al := ix.align(s, r)
@@ -224,10 +242,13 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	// Equal scores are common: UN and OFAC list the same people under
 	// slightly different spellings that fold alike. The listing spelled
 	// most like the query comes first.
-	qwords := strings.Fields(translit.Latin(q.Name))
+	var qwords []string
 	for i := range out {
 		for j := range out {
 			if i != j && round(out[i].fs.final) == round(out[j].fs.final) {
+				if qwords == nil {
+					qwords = strings.Fields(translit.Latin(q.Name))
+				}
 				out[i].spell = spellingOverlap(qwords, ix.ents[ix.names[out[i].name].ent].Names[ix.names[out[i].name].idx].Full)
 				break
 			}
@@ -294,7 +315,7 @@ func round(f float64) float64 {
 // collect finds, for each query unit (a token, or two adjacent tokens
 // joined, or a token split in two), the list tokens it may correspond to,
 // and credits every name containing them with the token's weight.
-func (ix *Index) collect(s *scratch) {
+func (ix *Index) collect(s *scratch, prune bool) {
 	s.units = s.units[:0]
 	s.epoch++
 	if s.epoch == 0 {
@@ -314,12 +335,16 @@ func (ix *Index) collect(s *scratch) {
 	for i := range qt {
 		s.units = append(s.units, unit{first: i, last: i, tok: qt[i], skip: words > 0 && qt[i].Class != names.Word})
 	}
+	s.qjoin = s.qjoin[:0]
+	for i := 0; i+1 < len(qt); i++ {
+		s.qjoin = append(s.qjoin, join(&qt[i], &qt[i+1]))
+	}
 	if len(qt) <= 6 {
 		for i := 0; i+1 < len(qt); i++ {
 			if qt[i].Class != names.Word && qt[i+1].Class != names.Word {
 				continue
 			}
-			s.units = append(s.units, unit{first: i, last: i + 1, tok: join(&qt[i], &qt[i+1])})
+			s.units = append(s.units, unit{first: i, last: i + 1, tok: s.qjoin[i]})
 		}
 	}
 	// A token that is two list tokens written together ("EmatelLLC",
@@ -371,21 +396,82 @@ func (ix *Index) collect(s *scratch) {
 		}
 		// Best first, so a name is credited with its best token.
 		slices.SortFunc(u.hits, func(a, b tokHit) int { return cmp.Compare(b.sim, a.sim) })
+		u.maxw = 0
 		for _, h := range u.hits {
-			w := h.sim * ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf)
+			u.maxw = max(u.maxw, h.sim*ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
+		}
+	}
+	ix.queryWeights(s)
+	ix.credit(s, prune)
+}
+
+// credit adds each unit's weight to the names its hits are posted in,
+// rarest-weighing units first. Once the units left weigh less than
+// pruneShare of the query, a name none of the earlier units reached could
+// score no more than that share, so the common tokens left ("Mohammed",
+// "Trading", "Bank" with their long posting lists) only add to names
+// already found. Joined and split units always add: they are the other
+// spellings of the query.
+func (ix *Index) credit(s *scratch, prune bool) {
+	order := s.order[:0]
+	var total float32
+	for ui := range s.units {
+		order = append(order, ui)
+		if u := &s.units[ui]; u.first == u.last && !u.split {
+			total += u.maxw
+		}
+	}
+	s.order = order
+	slices.SortStableFunc(order, func(a, b int) int {
+		ua, ub := &s.units[a], &s.units[b]
+		sa, sb := ua.first == ua.last && !ua.split, ub.first == ub.last && !ub.split
+		if sa != sb {
+			if sa {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(ub.maxw, ua.maxw)
+	})
+	remaining := total
+	for _, ui := range order {
+		u := &s.units[ui]
+		single := u.first == u.last && !u.split
+		addNew := !prune || !single || remaining >= pruneShare*total
+		if single {
+			remaining -= u.maxw
+		}
+		var qw float32
+		for i := u.first; i <= u.last; i++ {
+			qw += s.qw[i]
+		}
+		for _, h := range u.hits {
+			lw := ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf)
+			w := h.sim * lw
 			for _, n := range ix.postings(h.id) {
-				if s.stamp[n] == uint16(ui+1) {
+				st := s.stamp[n]
+				if st == uint16(ui+1) {
 					continue
 				}
-				if s.stamp[n] == 0 {
+				if st == 0 {
+					if !addNew {
+						continue
+					}
 					s.used = append(s.used, n)
 				}
 				s.stamp[n] = uint16(ui + 1)
 				s.acc[n] += w
+				s.accW[n] += lw
+				s.accQ[n] += qw
 			}
 		}
 	}
 }
+
+// pruneShare: see credit. A name matching only tokens that together weigh
+// less than this share of the query scores below it, far under any
+// threshold worth screening at.
+const pruneShare = 0.3
 
 func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
 
@@ -399,6 +485,9 @@ func join(a, b *names.Token) names.Token {
 
 const weakAliasFactor = 0.9
 
+// minAligned is how many of the best candidates are always aligned.
+const minAligned = 4
+
 // candidateCount is how many names are aligned in full per search.
 const candidateCount = 48
 
@@ -406,23 +495,14 @@ const candidateCount = 48
 // and keeps the best, skipping entities of an incompatible schema or
 // dataset.
 func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
-	// The estimate must not fall below the score alignment will give, or
-	// the cut after it would lose matches: a query token that has hits
-	// weighs what its best hit weighs (a misspelled "Mohamad" is as common
-	// as "Mohammed"), and only tokens without hits weigh as rare.
+	// The estimate is the alignment's score with what collect knows: the
+	// credited list weight aligned, the rest of the name's weight left over
+	// at the list penalty, and the query weight of the units that did not
+	// credit the name left over at the query penalty. It ranks candidates
+	// and, with a margin, cuts alignment short.
 	var wq float32
 	for i := range s.qt {
-		w := s.qw[i]
-		if u := &s.units[i]; len(u.hits) > 0 {
-			// The estimate must not fall below the score alignment will
-			// give, or the cut after it would lose matches: a token with
-			// hits weighs what its best hit weighs.
-			w = 0
-			for _, h := range u.hits {
-				w = max(w, ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
-			}
-		}
-		wq += w
+		wq += s.qw[i]
 	}
 	var dsets map[string]bool
 	if len(q.Datasets) > 0 {
@@ -437,7 +517,8 @@ func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
 	h := candHeap(s.cands[:0])
 	for _, n := range s.used {
 		r := &ix.names[n]
-		est := 2 * s.acc[n] / (wq + r.weight)
+		den := s.accW[n] + unmatchedList*max(0, r.weight-s.accW[n]) + unmatchedQuery*max(0, wq-s.accQ[n])
+		est := s.acc[n] / max(den, 1e-6)
 		if len(h) == candidateCount && !h[0].less(cand{n, est}) {
 			continue
 		}
@@ -531,7 +612,8 @@ func (ix *Index) queryWeights(s *scratch) {
 	for i := range s.qt {
 		t := &s.qt[i]
 		var w float32
-		if id, ok := ix.tokID[dictKey(t)]; ok {
+		var kb [64]byte
+		if id, ok := ix.tokID[string(appendDictKey(kb[:0], t))]; ok {
 			w = ix.weight(t, ix.toks[id].idf)
 		} else if hits := s.units[i].hits; len(hits) > 0 {
 			for _, h := range hits {

@@ -109,7 +109,13 @@ func AppendTokens(dst []Token, name string) []Token {
 		i = j
 		abjad := translit.Abjad(word)
 		latin := translit.Latin(word)
-		for _, t := range strings.Fields(latin) {
+		for latin != "" {
+			// Latin's output is words separated by single spaces.
+			t, rest, _ := strings.Cut(latin, " ")
+			latin = rest
+			if t == "" {
+				continue
+			}
 			dst = append(dst, Token{Text: t, Raw: word, Abjad: abjad, Lead: lead})
 			lead = false
 		}
