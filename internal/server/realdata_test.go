@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -249,5 +250,25 @@ func TestLoadLoopback(t *testing.T) {
 		pct(0.5), pct(0.9), pct(0.99), all[len(all)-1], nerr)
 	if nerr > 0 {
 		t.Errorf("%d requests failed", nerr)
+	}
+}
+
+// TestRealYenteDocsExample sends the Person example of yente's match
+// documentation to /match/default with OFAC 2021 + UN loaded: the real
+// listing of that person comes first and is a match.
+func TestRealYenteDocsExample(t *testing.T) {
+	snap, _ := realSnapshot(t)
+	srv := New(Config{}, snap)
+	rec := do(t, srv.Handler(), "POST", "/match/default", json.RawMessage(yenteDocsMatchBody))
+	if rec.Code != 200 {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+	}
+	out := decode(t, rec)
+	for _, key := range []string{"q", "parts"} {
+		first := path(out, "responses", key, "results", 0)
+		caption, _ := path(first, "caption").(string)
+		if !strings.Contains(strings.ToUpper(caption), "ROTENBERG") || path(first, "match") != true {
+			t.Errorf("%s: first result %v", key, first)
+		}
 	}
 }

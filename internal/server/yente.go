@@ -238,20 +238,36 @@ func parseExample(raw json.RawMessage, field string) (*exampleQuery, error) {
 		}
 	}
 	if len(q.names) == 0 {
-		// Name parts: the first of each part before every last name.
-		var head []string
+		// Name parts: the first of each part before every last name, and
+		// the same without the middle, second and patronymic names, which
+		// lists often omit ("ROTENBERG, Arkady" for Arkadii Romanovich).
+		var first, middle []string
 		for _, k := range ftmPartProps[:len(ftmPartProps)-1] {
-			if k != "title" && len(p[k]) > 0 {
-				head = append(head, p[k][0])
+			switch {
+			case k == "title" || len(p[k]) == 0:
+			case k == "firstName":
+				first = append(first, p[k][0])
+			default:
+				middle = append(middle, p[k][0])
 			}
 		}
 		lasts := p["lastName"]
-		if len(lasts) == 0 && len(head) > 0 {
+		if len(lasts) == 0 && len(first)+len(middle) > 0 {
 			lasts = []string{""}
 		}
-		for _, l := range lasts {
-			if n := strings.TrimSpace(strings.Join(append(slices.Clone(head), l), " ")); n != "" {
+		add := func(parts ...[]string) {
+			var all []string
+			for _, x := range parts {
+				all = append(all, x...)
+			}
+			if n := strings.TrimSpace(strings.Join(all, " ")); n != "" && !slices.Contains(q.names, n) {
 				q.names = append(q.names, n)
+			}
+		}
+		for _, l := range lasts {
+			add(first, middle, []string{l})
+			if len(middle) > 0 && len(first) > 0 {
+				add(first, []string{l})
 			}
 		}
 	}
