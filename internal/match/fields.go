@@ -127,6 +127,28 @@ func (f *fieldQuery) cutoff(threshold float64) float64 {
 	return need * estimateMargin
 }
 
+// pruneNeed is the least share of its weight a query must be able to
+// align with a name for the name to reach threshold, after the query's
+// fields have raised it as much as they can (with a 30% margin for matches
+// alignment finds beyond the keys); 0 for
+// threshold 0, which asks for the best candidates whatever their score.
+func (f *fieldQuery) pruneNeed(threshold float64) float64 {
+	if threshold <= 0 {
+		return 0
+	}
+	gap := 1.0
+	if f.hasDOB {
+		gap *= 1 - dobAgree
+	}
+	if len(f.countries) > 0 {
+		gap *= 1 - countryAgree
+	}
+	if len(f.ids) > 0 {
+		gap *= 1 - idAgree
+	}
+	return max(0, 1-(1-threshold)/gap) * 0.7
+}
+
 // estimateMargin allows for the candidate estimate overshooting the
 // alignment score's denominator (weights of unmatched tokens differ).
 const estimateMargin = 0.8

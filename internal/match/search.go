@@ -200,7 +200,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		}
 	}
 	fq := prepareFields(&q)
-	ix.collect(s, opt.Threshold >= pruneShare)
+	ix.collect(s, float32(fq.pruneNeed(opt.Threshold)))
 	cands := ix.selectCandidates(s, &q)
 
 	type scored struct {
@@ -315,7 +315,7 @@ func round(f float64) float64 {
 // collect finds, for each query unit (a token, or two adjacent tokens
 // joined, or a token split in two), the list tokens it may correspond to,
 // and credits every name containing them with the token's weight.
-func (ix *Index) collect(s *scratch, prune bool) {
+func (ix *Index) collect(s *scratch, need float32) {
 	s.units = s.units[:0]
 	s.epoch++
 	if s.epoch == 0 {
@@ -347,78 +347,110 @@ func (ix *Index) collect(s *scratch, prune bool) {
 			s.units = append(s.units, unit{first: i, last: i + 1, tok: s.qjoin[i]})
 		}
 	}
+	for ui := range s.units {
+		ix.lookupUnit(s, ui)
+	}
 	// A token that is two list tokens written together ("EmatelLLC",
-	// "Novorossiyaparty") finds its candidates through its halves.
+	// "Novorossiyaparty") finds its candidates through its halves, when
+	// the lists do not have it as it is. Halves are words of three letters
+	// or more, or a particle and a word ("Alqaida").
 	for i := range qt {
-		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 6 {
+		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 6 || s.units[i].exact() {
 			continue
 		}
 		x := qt[i].Text
 		for k := 2; k <= len(x)-3; k++ {
 			a, okA := ix.byText[x[:k]]
 			b, okB := ix.byText[x[k:]]
-			if !okA || !okB || k == 2 && ix.toks[a].Class != names.Particle {
+			if !okA || !okB || k < 3 && ix.toks[a].Class != names.Particle {
 				continue
 			}
 			s.units = append(s.units,
 				unit{first: i, last: i, tok: ix.toks[a].Token, split: true},
 				unit{first: i, last: i, tok: ix.toks[b].Token, split: true})
+			ix.lookupUnit(s, len(s.units)-2)
+			ix.lookupUnit(s, len(s.units)-1)
 			break
 		}
 	}
-	for ui := range s.units {
-		u := &s.units[ui]
-		u.hits = u.hits[:0]
-		if u.skip {
-			continue
-		}
-		s.epoch++
-		s.keys = queryKeys(s.keys[:0], &u.tok)
-		for _, k := range s.keys {
-			for _, id := range ix.lookup(k) {
-				if s.seen[id] == s.epoch {
-					continue
-				}
-				s.seen[id] = s.epoch
-				t := &ix.toks[id]
-				sim, how := names.Similarity(&u.tok, &t.Token)
-				if sim < names.MinSimilarity {
-					continue
-				}
-				if u.first != u.last {
-					how = names.Merged
-				}
-				u.hits = append(u.hits, tokHit{id, float32(sim), how})
-				if u.first == u.last && !u.split {
-					s.memo[memoKey(u.first, id)] = simRes{float32(sim), how}
-				}
-			}
-		}
-		// Best first, so a name is credited with its best token.
-		slices.SortFunc(u.hits, func(a, b tokHit) int { return cmp.Compare(b.sim, a.sim) })
-		u.maxw = 0
-		for _, h := range u.hits {
-			u.maxw = max(u.maxw, h.sim*ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
+	ix.queryWeights(s)
+	ix.credit(s, need)
+}
+
+// lookupUnit finds the list tokens unit ui may correspond to.
+func (ix *Index) lookupUnit(s *scratch, ui int) {
+	u := &s.units[ui]
+	u.hits = u.hits[:0]
+	u.maxw = 0
+	if u.skip {
+		return
+	}
+	// A token repeated in the query ("Mohammad Mohammad Begum") is looked
+	// up and credited once.
+	for i := range ui {
+		if v := &s.units[i]; v.first == v.last && !v.split && !u.split && u.first == u.last && v.tok.Text == u.tok.Text && v.tok.Abjad == u.tok.Abjad {
+			u.skip = true
+			return
 		}
 	}
-	ix.queryWeights(s)
-	ix.credit(s, prune)
+	s.epoch++
+	s.keys = queryKeys(s.keys[:0], &u.tok)
+	for _, k := range s.keys {
+		for _, id := range ix.lookup(k) {
+			if s.seen[id] == s.epoch {
+				continue
+			}
+			s.seen[id] = s.epoch
+			t := &ix.toks[id]
+			sim, how := names.Similarity(&u.tok, &t.Token)
+			if sim < names.MinSimilarity {
+				continue
+			}
+			if u.first != u.last {
+				how = names.Merged
+			}
+			u.hits = append(u.hits, tokHit{id, float32(sim), how})
+			if u.first == u.last && !u.split {
+				s.memo[memoKey(u.first, id)] = simRes{float32(sim), how}
+			}
+		}
+	}
+	// Heaviest first: rare spellings have short posting lists, and the
+	// pruning in credit goes hit by hit.
+	slices.SortFunc(u.hits, func(a, b tokHit) int {
+		return cmp.Compare(b.sim*ix.toks[b.id].idf, a.sim*ix.toks[a.id].idf)
+	})
+	for _, h := range u.hits {
+		u.maxw = max(u.maxw, h.sim*ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf))
+	}
+}
+
+// exact reports whether the unit found its own text in the lists.
+func (u *unit) exact() bool {
+	for _, h := range u.hits {
+		if h.how == names.Exact {
+			return true
+		}
+	}
+	return false
 }
 
 // credit adds each unit's weight to the names its hits are posted in,
-// rarest-weighing units first. Once the units left weigh less than
-// pruneShare of the query, a name none of the earlier units reached could
-// score no more than that share, so the common tokens left ("Mohammed",
-// "Trading", "Bank" with their long posting lists) only add to names
-// already found. Joined and split units always add: they are the other
-// spellings of the query.
-func (ix *Index) credit(s *scratch, prune bool) {
+// heaviest units first. A name that none of the hits credited so far
+// reached can at best align the current hit and every remaining unit, and
+// leaves the query weight of the processed units unmatched; when that
+// bound falls below need, the hit (typically a common token such as
+// "Mohammed", "Trading" or "Bank" with a long posting list) only adds to
+// names already found.
+// Joined and split units always add: they are the other spellings of the
+// query.
+func (ix *Index) credit(s *scratch, need float32) {
 	order := s.order[:0]
-	var total float32
+	var remaining float32
 	for ui := range s.units {
 		order = append(order, ui)
 		if u := &s.units[ui]; u.first == u.last && !u.split {
-			total += u.maxw
+			remaining += u.maxw
 		}
 	}
 	s.order = order
@@ -433,13 +465,15 @@ func (ix *Index) credit(s *scratch, prune bool) {
 		}
 		return cmp.Compare(ub.maxw, ua.maxw)
 	})
-	remaining := total
+	var doneQ float32 // query weight of the single units processed
 	for _, ui := range order {
 		u := &s.units[ui]
 		single := u.first == u.last && !u.split
-		addNew := !prune || !single || remaining >= pruneShare*total
+		var after, before float32 // the rest of the query; the query weight done
 		if single {
+			after, before = remaining-u.maxw, doneQ
 			remaining -= u.maxw
+			doneQ += s.qw[u.first]
 		}
 		var qw float32
 		for i := u.first; i <= u.last; i++ {
@@ -448,6 +482,9 @@ func (ix *Index) credit(s *scratch, prune bool) {
 		for _, h := range u.hits {
 			lw := ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf)
 			w := h.sim * lw
+			// A name first reached here can at best align this hit and
+			// every later unit, and leaves the earlier units unmatched.
+			addNew := !single || need == 0 || w+after >= need*(w+after+before)
 			for _, n := range ix.postings(h.id) {
 				st := s.stamp[n]
 				if st == uint16(ui+1) {
@@ -467,11 +504,6 @@ func (ix *Index) credit(s *scratch, prune bool) {
 		}
 	}
 }
-
-// pruneShare: see credit. A name matching only tokens that together weigh
-// less than this share of the query scores below it, far under any
-// threshold worth screening at.
-const pruneShare = 0.3
 
 func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
 
