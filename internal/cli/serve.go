@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -48,13 +49,7 @@ func serveCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if os.Getenv("GOGC") == "" {
-				// The index is long-lived and requests allocate little but
-				// often; collecting at every doubling of a small heap puts
-				// a mark phase in the tail of latency every few hundred
-				// milliseconds. GOGC in the environment still decides.
-				debug.SetGCPercent(gcPercent)
-			}
+
 			log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: lv}))
 			st, err := e.open()
 			if err != nil {
@@ -73,6 +68,9 @@ func serveCmd(e *env) *cobra.Command {
 			default:
 				stats := snap.Index.Stats()
 				log.Info("index built", "entities", stats.Entities, "names", stats.Names, "seconds", time.Since(start).Seconds())
+			}
+			if os.Getenv("GOGC") == "" {
+				setGCPercent(log)
 			}
 			srv := server.New(server.Config{Store: st, Logger: log, MaxBodyBytes: maxBody}, snap)
 
@@ -136,8 +134,26 @@ func serveCmd(e *env) *cobra.Command {
 	return c
 }
 
-// gcPercent is the garbage collector's target for the server (GOGC).
-const gcPercent = 400
+// gcHeadroom is how much the heap may grow between collections. The
+// index is long-lived and requests allocate a few kilobytes each: with
+// Go's default of collecting at every doubling, a small index means a
+// mark phase every few hundred milliseconds, each one a latency spike for
+// the requests it overlaps. Collecting every gcHeadroom of allocation
+// instead spaces them by many seconds at thousands of requests a second.
+const gcHeadroom = 512 << 20
+
+// setGCPercent sets GOGC so that the heap may grow by gcHeadroom over
+// what is live after loading, between 100% (a large index doubles anyway)
+// and 2000%. GOGC or GOMEMLIMIT in the environment take precedence.
+func setGCPercent(log *slog.Logger) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := max(ms.HeapAlloc, 1<<20)
+	pct := min(max(int(gcHeadroom*100/live), 100), 2000)
+	debug.SetGCPercent(pct)
+	log.Info("garbage collector", "live_mib", live>>20, "gogc", pct)
+}
 
 // parseSources reads --source DATASET=URL[,URL...] values.
 func parseSources(vals []string) ([]fetch.Source, error) {
