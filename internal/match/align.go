@@ -14,7 +14,7 @@ import (
 // patronymics.
 const (
 	unmatchedQuery = 1.0
-	unmatchedList  = 0.35
+	unmatchedList  = 0.3
 )
 
 // pair is one alignment of query tokens with list tokens.

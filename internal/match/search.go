@@ -39,7 +39,7 @@ const (
 	// DefaultThreshold makes at most 1% of a clean customer population
 	// alert (measured by the quality harness) while finding listed names
 	// behind typos, reordering and transliteration.
-	DefaultThreshold = 0.83
+	DefaultThreshold = 0.835
 	DefaultLimit     = 10
 	// MaxNameRunes is the longest name a query may carry (SPEC section 5).
 	MaxNameRunes = 500
