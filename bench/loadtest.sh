@@ -78,6 +78,18 @@ fi
 echo "vegeta: $RATE requests/s for $DURATION"
 "$WORK/vegeta" attack -targets "$WORK/targets.jsonl" -format json -rate "$RATE" -duration "$DURATION" -max-workers 64 \
   | "$WORK/vegeta" report
+# The server's own view of the same requests (its Prometheus histogram):
+# the time from reading the request to writing the answer, without the
+# load generator's scheduling on the shared cores.
+curl -s "http://127.0.0.1:$PORT/metrics" | python3 -c '
+import re, sys
+b = {}
+for l in sys.stdin:
+    m = re.match(r"embargo_http_request_duration_seconds_bucket\{code=\"200\",route=\"POST /v1/screen\",le=\"([^\"]+)\"\} (\d+)", l)
+    if m: b[m.group(1)] = int(m.group(2))
+n = b.get("+Inf", 0)
+if n: print("server-side: " + ", ".join("%.2f%% under %s ms" % (100.0 * b[k] / n, float(k) * 1000) for k in ("0.001", "0.0025", "0.005", "0.01") if k in b))
+' || true
 if [ "${UPDATE:-}" = 1 ]; then
   grep -h 'index swapped\|"level":"ERROR"' "$WORK/serve.log" | cut -c1-200 || true
   curl -s "http://127.0.0.1:$PORT/v1/lists" | python3 -c 'import json,sys; print("loaded after:", [(v["dataset"], v["version"], v["entities"]) for v in json.load(sys.stdin)["versions"] if v.get("loaded")])' || true
