@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"os"
 	"runtime"
 	"sort"
@@ -122,8 +121,6 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(ents)*b.N)/b.Elapsed().Seconds(), "entities/s")
 }
-
-var _ = fmt.Sprint
 
 // BenchmarkScale indexes 1,000,000 synthetic entities (SCALE_N overrides)
 // and screens synthetic queries against them, reporting build time, peak

@@ -273,7 +273,11 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	}
 	var res []Match
 	for _, sc := range out {
-		if len(res) == opt.Limit || opt.Threshold > 0 && sc.fs.final < opt.Threshold {
+		// The score shown is rounded to 4 places; the threshold and the
+		// match flag use the same number, so that 0.835 is a match at
+		// 0.835.
+		score := round(sc.fs.final)
+		if len(res) == opt.Limit || opt.Threshold > 0 && score < opt.Threshold {
 			break
 		}
 		r := &ix.names[sc.name]
@@ -286,8 +290,8 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			Schema:      string(e.Schema),
 			Name:        e.Caption(),
 			MatchedName: e.Names[r.idx].Full,
-			Score:       round(sc.fs.final),
-			Match:       sc.fs.final >= flag,
+			Score:       score,
+			Match:       score >= flag,
 			Explanation: ix.explain(s, r, &sc.al, &sc.fs),
 			Entity:      e,
 		})
