@@ -239,3 +239,34 @@ func TestEmptyIndex(t *testing.T) {
 		t.Errorf("empty index: %v %v", ms, err)
 	}
 }
+
+// FuzzSearch screens arbitrary names against the fixture: no panic, a
+// query error or candidates with scores in [0, 1], best first, each with
+// an explanation.
+func FuzzSearch(f *testing.F) {
+	ix := Build(fixture())
+	for _, s := range []string{"Tarik al Masry", "Сидоренков", "طارق", "OOO Zvezda", "a b c d e f g", "\xff", "S.R.L. L.L.C."} {
+		f.Add(s, "1961", 0.0)
+	}
+	f.Fuzz(func(t *testing.T, name, dob string, threshold float64) {
+		if threshold < 0 || threshold > 1 || threshold != threshold {
+			threshold = 0
+		}
+		ms, err := ix.Search(Query{Name: name, BirthDate: dob, Countries: []string{dob}, Identifiers: []string{dob}}, Options{Threshold: threshold, Limit: 5})
+		if err != nil {
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("Search(%q): %v is not a QueryError", name, err)
+			}
+			return
+		}
+		for i, m := range ms {
+			if m.Score < 0 || m.Score > 1 || m.Explanation == nil || i > 0 && m.Score > ms[i-1].Score {
+				t.Fatalf("Search(%q): bad result %d: %+v", name, i, m)
+			}
+			if threshold > 0 && m.Score < threshold {
+				t.Fatalf("Search(%q): %.4f below threshold %.4f", name, m.Score, threshold)
+			}
+		}
+	})
+}
