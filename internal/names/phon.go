@@ -211,9 +211,11 @@ func phon(s string, abjad bool) string {
 func Skel(phon string) string {
 	var buf [64]byte
 	out := buf[:0]
+	var prev byte // the previous consonant of phon, vowels not skipped
 	for i := 0; i < len(phon); i++ {
 		c := phon[i]
 		if c == 'a' || c == 'i' || c == 'u' || c == 'V' {
+			prev = 0
 			continue
 		}
 		if c == 'Z' {
@@ -221,9 +223,12 @@ func Skel(phon string) string {
 			// Fadl, Persian and Urdu Fazl; Dia and Zia).
 			c = 'D'
 		}
-		if len(out) > 0 && out[len(out)-1] == c {
+		// A consonant repeated across a vowel is two letters (Haghighi is
+		// H-K-K, not H-K); Phon has already merged doubled letters.
+		if c == prev {
 			continue
 		}
+		prev = c
 		out = append(out, c)
 	}
 	return string(out)
