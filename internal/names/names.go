@@ -329,6 +329,12 @@ func splitCompound(t Token, pos int) []Token {
 			return with(s[:len(s)-len(suf)], "allah")
 		}
 	}
+	// A legal form written onto the name ("KhalidiCompany", "FulmenLLC").
+	for _, f := range gluedForms {
+		if strings.HasSuffix(s, f.word) && len(s)-len(f.word) >= 4 {
+			return with(s[:len(s)-len(f.word)], f.abbr)
+		}
+	}
 	// A misspelled "Companny" or "Abudl" must still fold to the form its
 	// correct spelling folds to, or it could never align with it.
 	for _, f := range fuzzyForms {
@@ -337,6 +343,17 @@ func splitCompound(t Token, pos int) []Token {
 		}
 	}
 	return with(s)
+}
+
+// gluedForms are the legal forms recognised at the end of a word. Short
+// ones (co, sa, ag) are left out: too many names end in those letters.
+var gluedForms = []struct{ word, abbr string }{
+	{"company", "co"},
+	{"limited", "ltd"},
+	{"corporation", "corp"},
+	{"incorporated", "inc"},
+	{"gmbh", "gmbh"},
+	{"llc", "llc"},
 }
 
 // fuzzyForms are the words canonicalization rewrites that are common
