@@ -11,6 +11,7 @@ package match
 import (
 	"hash/maphash"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -44,6 +45,11 @@ type Index struct {
 
 	maxIDF    float32
 	medianIDF float32
+
+	// busy bounds the searches in flight: each holds scratch memory sized
+	// by the number of names (14 bytes a name), so a server with a
+	// thousand open requests must not run a thousand at once.
+	busy chan struct{}
 }
 
 // nameRec is one indexed name of an entity.
@@ -97,7 +103,8 @@ const MaxTokens = 24
 // Build indexes the names of ents. The entities are referenced, not
 // copied: the caller must not modify them afterwards.
 func Build(ents []*entity.Entity) *Index {
-	ix := &Index{ents: ents, tokID: make(map[string]uint32), byText: make(map[string]uint32)}
+	ix := &Index{ents: ents, tokID: make(map[string]uint32), byText: make(map[string]uint32),
+		busy: make(chan struct{}, 4*runtime.GOMAXPROCS(0))}
 	var buf []names.Token
 	seen := make(map[string]bool)
 	var df []uint32   // by token id: entities containing it

@@ -183,6 +183,8 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	if opt.Limit <= 0 {
 		opt.Limit = DefaultLimit
 	}
+	ix.busy <- struct{}{}
+	defer func() { <-ix.busy }()
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	s.qt = names.AppendTokens(s.qt[:0], q.Name)
