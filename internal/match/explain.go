@@ -1,6 +1,8 @@
 package match
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/names"
@@ -48,9 +50,8 @@ func (ix *Index) explain(s *scratch, r *nameRec, a *alignment, fs *fieldScore) *
 	}
 	// Pairs in query order, then leftovers, so the explanation reads like
 	// the query.
-	pairs := make([]pair, len(a.pairs))
-	copy(pairs, a.pairs)
-	sortPairs(pairs)
+	pairs := slices.Clone(a.pairs)
+	slices.SortStableFunc(pairs, func(a, b pair) int { return cmp.Compare(a.q0, b.q0) })
 	for _, p := range pairs {
 		tm := TokenMatch{
 			Query:      qtext(p.q0, p.q1),
@@ -83,14 +84,6 @@ func (ix *Index) explain(s *scratch, r *nameRec, a *alignment, fs *fieldScore) *
 		}
 	}
 	return ex
-}
-
-func sortPairs(ps []pair) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].q0 < ps[j-1].q0; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
 }
 
 // String renders an explanation on one line for the human table.

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/country"
@@ -30,8 +31,10 @@ type fieldQuery struct {
 	dob       entity.Date
 	hasDOB    bool
 	countries []string
-	ids       []queryID
-	gender    string
+	// countriesText is countries joined, as explanations show them.
+	countriesText string
+	ids           []queryID
+	gender        string
 }
 
 type queryID struct {
@@ -49,6 +52,7 @@ func prepareFields(q *Query) *fieldQuery {
 			f.countries = append(f.countries, code)
 		}
 	}
+	f.countriesText = strings.Join(f.countries, ",")
 	for _, id := range q.Identifiers {
 		typ, num, ok := strings.Cut(id, ":")
 		if !ok {
@@ -103,10 +107,10 @@ const (
 	idAgree       = 0.6
 )
 
-// cutoff is the least name-score estimate from which a candidate may still
-// reach threshold once the query's fields have raised it as much as they
-// can, with a margin for the estimate's imprecision. 0 for threshold 0.
-func (f *fieldQuery) cutoff(threshold float64) float64 {
+// leastName is the least name score from which a candidate can reach
+// threshold once the query's fields have raised it as much as they can
+// (each agreement closes part of the gap to 1); 0 for threshold 0.
+func (f *fieldQuery) leastName(threshold float64) float64 {
 	if threshold <= 0 {
 		return 0
 	}
@@ -120,33 +124,26 @@ func (f *fieldQuery) cutoff(threshold float64) float64 {
 	if len(f.ids) > 0 {
 		gap *= 1 - idAgree
 	}
-	need := 1 - (1-threshold)/gap
-	if gap < 1 {
+	return max(0, 1-(1-threshold)/gap)
+}
+
+// cutoff is the least name-score estimate from which a candidate is
+// aligned, with a margin for the estimate's imprecision. Fields raise only
+// names scoring supportFloor or more.
+func (f *fieldQuery) cutoff(threshold float64) float64 {
+	need := f.leastName(threshold)
+	if threshold > 0 && (f.hasDOB || len(f.countries) > 0 || len(f.ids) > 0) {
 		need = max(need, supportFloor)
 	}
 	return need * estimateMargin
 }
 
 // pruneNeed is the least share of its weight a query must be able to
-// align with a name for the name to reach threshold, after the query's
-// fields have raised it as much as they can (with a 30% margin for matches
-// alignment finds beyond the keys); 0 for
-// threshold 0, which asks for the best candidates whatever their score.
+// align with a name for the name to be worth finding, with a 30% margin
+// for matches alignment finds beyond the keys; 0 for threshold 0, which
+// asks for the best candidates whatever their score.
 func (f *fieldQuery) pruneNeed(threshold float64) float64 {
-	if threshold <= 0 {
-		return 0
-	}
-	gap := 1.0
-	if f.hasDOB {
-		gap *= 1 - dobAgree
-	}
-	if len(f.countries) > 0 {
-		gap *= 1 - countryAgree
-	}
-	if len(f.ids) > 0 {
-		gap *= 1 - idAgree
-	}
-	return max(0, 1-(1-threshold)/gap) * 0.7
+	return f.leastName(threshold) * 0.7
 }
 
 // estimateMargin allows for the candidate estimate overshooting the
@@ -184,12 +181,12 @@ func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
 	}
 	if len(f.countries) > 0 {
 		ec := entityCountries(e)
-		q := strings.Join(f.countries, ",")
-		switch {
+		q := f.countriesText
+		switch same := overlap(f.countries, ec); {
 		case len(ec) == 0:
 			check("country", Missing, q, "", nil)
-		case overlap(f.countries, ec) != "":
-			check("country", Agree, q, overlap(f.countries, ec), func() { raise(countryAgree) })
+		case same != "":
+			check("country", Agree, q, same, func() { raise(countryAgree) })
 		default:
 			check("country", Conflict, q, strings.Join(ec, ","), func() { fs.final *= countryDiffer })
 		}
@@ -285,7 +282,7 @@ func year(s string) int {
 func entityCountries(e *entity.Entity) []string {
 	var out []string
 	add := func(c string) {
-		if len(c) == 2 && !contains(out, c) {
+		if len(c) == 2 && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
@@ -304,18 +301,9 @@ func entityCountries(e *entity.Entity) []string {
 	return out
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func overlap(a, b []string) string {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return x
 		}
 	}

@@ -35,6 +35,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -392,7 +393,7 @@ func (s *Server) unmatched(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if len(allow) > 0 {
-		if contains(allow, http.MethodGet) {
+		if slices.Contains(allow, http.MethodGet) {
 			allow = append(allow, http.MethodHead)
 		}
 		sort.Strings(allow)
@@ -413,15 +414,6 @@ func joinComma(xs []string) string {
 		out += x
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // held is a snapshot in use, counted so that its index's scratch memory is
