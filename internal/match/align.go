@@ -3,6 +3,7 @@ package match
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/embargo-screening/embargo/internal/names"
 )
@@ -72,6 +73,10 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 			cs = append(cs, pair{i, i, j, j, m.sim, m.how, a.weight[j]})
 		}
 	}
+	// A token one side writes as several on the other ("Segon" and "Se
+	// Gon") is an exact pair of its own, so that it is not broken up by a
+	// fuzzy pairing of one of its pieces ("Segon" with "Gon").
+	cs = ix.exactMerges(s, cs, ids, a.weight)
 	slices.SortFunc(cs, func(x, y pair) int {
 		if c := cmp.Compare(y.sim, x.sim); c != 0 {
 			return c
@@ -84,11 +89,12 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	a.qLeft = 1<<uint(len(qt)) - 1
 	a.lLeft = 1<<uint(len(ids)) - 1
 	for _, p := range cs {
-		if a.qLeft&(1<<uint(p.q0)) == 0 || a.lLeft&(1<<uint(p.l0)) == 0 {
+		qm, lm := span(p.q0, p.q1), span(p.l0, p.l1)
+		if a.qLeft&qm != qm || a.lLeft&lm != lm {
 			continue
 		}
-		a.qLeft &^= 1 << uint(p.q0)
-		a.lLeft &^= 1 << uint(p.l0)
+		a.qLeft &^= qm
+		a.lLeft &^= lm
 		s.addPair(&a, p)
 	}
 	if a.qLeft != 0 && a.lLeft != 0 {
@@ -115,6 +121,60 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 		a.score = float64(a.num / a.den)
 	}
 	return a
+}
+
+// span is the bit mask of positions i0..i1.
+func span(i0, i1 int) uint64 { return (1<<uint(i1-i0+1) - 1) << uint(i0) }
+
+// exactMerges appends the pairs of a query token that is 2 to maxPieces
+// adjacent list tokens written together, and of a list token that is
+// adjacent query tokens written together.
+func (ix *Index) exactMerges(s *scratch, cs []pair, ids []uint32, weight []float32) []pair {
+	qt := s.qt
+	for i := range qt {
+		if len(qt[i].Text) < 4 {
+			continue
+		}
+		for j := range ids {
+			x := qt[i].Text
+			var w float32
+			for k := j; k < len(ids) && k-j < maxPieces; k++ {
+				t := ix.toks[ids[k]].Text
+				if !strings.HasPrefix(x, t) || ix.toks[ids[k]].Abjad != qt[i].Abjad {
+					break
+				}
+				x, w = x[len(t):], w+weight[k]
+				if x == "" {
+					if k > j && len(cs) < cap(cs) {
+						cs = append(cs, pair{i, i, j, k, 1, names.Merged, w})
+					}
+					break
+				}
+			}
+		}
+	}
+	for j, id := range ids {
+		lt := &ix.toks[id].Token
+		if len(lt.Text) < 4 {
+			continue
+		}
+		for i := range qt {
+			x := lt.Text
+			for k := i; k < len(qt) && k-i < maxPieces; k++ {
+				if !strings.HasPrefix(x, qt[k].Text) || qt[k].Abjad != lt.Abjad {
+					break
+				}
+				x = x[len(qt[k].Text):]
+				if x == "" {
+					if k > i && len(cs) < cap(cs) {
+						cs = append(cs, pair{i, k, j, j, 1, names.Merged, weight[j]})
+					}
+					break
+				}
+			}
+		}
+	}
+	return cs
 }
 
 // minMerged is the similarity a merged form needs: joining tokens makes

@@ -50,6 +50,9 @@ func fixture() []*entity.Entity {
 		org("11", p("Nordic Trading Group")),
 		person("12", p("Ahmad Shah MASOOD")),
 		person("13", p("Kim Chol Ung")),
+		person("14", p("KIM Se Gon")),
+		org("15", p("Harkat-ul-Jihad al-Islami")),
+		org("16", p("International Cobalt Co. Inc.")),
 	}
 }
 
@@ -93,6 +96,12 @@ func TestFinds(t *testing.T) {
 		{"Dr. John Smith", "test:7", 0.9},
 		{"Ahmed Shah Massoud", "test:12", 0.8},
 		{"Kim Chol-Ung", "test:13", 0.9},
+		// Tokens written together that the list writes apart, found
+		// through their pieces and aligned as one merged pair.
+		{"Kim Segon", "test:14", 0.95},
+		{"Segon Kim", "test:14", 0.95},
+		{"harkatuljihadalislami", "test:15", 0.9},
+		{"International CobaltCo Inc", "test:16", 0.9},
 	} {
 		m := top(t, ix, tc.query)
 		if m.EntityID != tc.want || m.Score < tc.min {

@@ -1,8 +1,10 @@
 package match
 
 import (
+	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/embargo-screening/embargo/internal/entity"
@@ -120,6 +122,16 @@ func TestQuality(t *testing.T) {
 		t.Logf("%s against the UN list alone: R@1 %.1f%% (%d/%d)", kind, 100*r1, f[0], f[1])
 		if kind == "original_script_Arab" && r1 < 0.9 {
 			t.Errorf("%s against the UN list alone: R@1 %.3f, want >= 0.90", kind, r1)
+		}
+	}
+	if path := os.Getenv("QUALITY_DUMP"); path != "" {
+		// One line per case, to compare two runs with diff.
+		var b strings.Builder
+		for _, r := range rep.Results {
+			fmt.Fprintf(&b, "%s\t%q\t%s\trank=%d\t%.4f\ttop=%s %.4f\n", r.Case.Kind, r.Case.Query.Name, r.Case.Want, r.Rank, r.Score, r.Top.EntityID, r.Top.Score)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if os.Getenv("QUALITY_MISSES") != "" {

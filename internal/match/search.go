@@ -118,7 +118,8 @@ type unit struct {
 	tok         names.Token
 	hits        []tokHit
 	skip        bool    // looked up only when aligning
-	split       bool    // half of query token first
+	split       bool    // a piece of query token first
+	frac        float32 // of a piece: its share of the token's letters
 	maxw        float32 // the most weight a hit of this unit gives
 }
 
@@ -356,31 +357,113 @@ func (ix *Index) collect(s *scratch, need float32) {
 	for ui := range s.units {
 		ix.lookupUnit(s, ui)
 	}
-	// A token that is two list tokens written together ("EmatelLLC",
-	// "Novorossiyaparty") finds its candidates through its halves, when
-	// the lists do not have it as it is. Halves are words of three letters
-	// or more, or a particle and a word ("Alqaida").
+	// A token that is list tokens written together ("EmatelLLC",
+	// "Novorossiyaparty", "Segon" for "Se Gon", "Harkatuljehadalislami")
+	// finds its candidates through its pieces, when the lists do not have
+	// it as it is.
 	for i := range qt {
-		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 6 || s.units[i].exact() {
+		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 4 || s.units[i].exact() {
 			continue
 		}
-		x := qt[i].Text
-		for k := 2; k <= len(x)-3; k++ {
-			a, okA := ix.byText[x[:k]]
-			b, okB := ix.byText[x[k:]]
-			if !okA || !okB || k < 3 && ix.toks[a].Class != names.Particle {
-				continue
-			}
-			s.units = append(s.units,
-				unit{first: i, last: i, tok: ix.toks[a].Token, split: true},
-				unit{first: i, last: i, tok: ix.toks[b].Token, split: true})
-			ix.lookupUnit(s, len(s.units)-2)
+		if _, ok := ix.byText[qt[i].Text]; ok {
+			continue // a repeated token, looked up once
+		}
+		var pieces [maxPieces]uint32
+		n := ix.segment(qt[i].Text, &pieces)
+		for _, id := range pieces[:n] {
+			t := &ix.toks[id].Token
+			frac := float32(len(t.Text)) / float32(len(qt[i].Text))
+			s.units = append(s.units, unit{first: i, last: i, tok: *t, split: true, frac: frac, skip: t.Class != names.Word})
 			ix.lookupUnit(s, len(s.units)-1)
-			break
 		}
 	}
 	ix.queryWeights(s)
 	ix.credit(s, need)
+}
+
+// maxPieces is the most list tokens one query token is taken to merge.
+const maxPieces = 5
+
+// segment splits x into the fewest list tokens, 2 to maxPieces of them,
+// writes their ids to pieces and returns how many; 0 when x is no such
+// concatenation. Among splits with as few pieces, the one of the
+// commonest pieces wins, as in any word segmentation: "al" + "asiri"
+// over "ala" + "siri".
+//
+// Short pieces make nonsense splits of ordinary names ("lau" + "rent"
+// is fine, "rod" + "eh" + "au" is not), so a piece is a word of three
+// letters or more, a particle before the last piece ("Alqaida",
+// "Harkatuljihad"), a legal form first or last ("JSCGenbank",
+// "CobaltCo"), or a
+// two-letter word in a split in two ("Segon" for "Se Gon").
+func (ix *Index) segment(x string, pieces *[maxPieces]uint32) int {
+	const maxLen = 48
+	if len(x) > maxLen {
+		return 0
+	}
+	// Cheap rejection first: most tokens the lists lack (misspellings,
+	// customers' names) start or end with no list token.
+	prefix, suffix := false, false
+	for k := 2; k <= len(x)-2 && !(prefix && suffix); k++ {
+		if !prefix {
+			_, prefix = ix.byText[x[:k]]
+		}
+		if !suffix {
+			_, suffix = ix.byText[x[len(x)-k:]]
+		}
+	}
+	if !prefix || !suffix {
+		return 0
+	}
+	// best[k]: the best split of x[:k], with from[k] where its last piece
+	// starts.
+	type state struct {
+		n     int
+		idf   float32 // summed over the pieces
+		short bool    // has a two-letter word
+	}
+	var best [maxLen + 1]state
+	var from [maxLen + 1]int
+	for k := 1; k <= len(x); k++ {
+		best[k] = state{n: maxPieces + 1}
+		for j := 0; j <= k-2; j++ {
+			if j > 0 && best[j].n >= maxPieces || j == 0 && k == len(x) {
+				continue
+			}
+			id, ok := ix.byText[x[j:k]]
+			if !ok {
+				continue
+			}
+			t := &ix.toks[id]
+			short := false
+			switch {
+			case t.Class == names.Particle && k < len(x), t.Class == names.LegalForm && (j == 0 || k == len(x)):
+			case t.Class == names.Word && k-j >= 3:
+			case t.Class == names.Word && k-j == 2:
+				short = true
+			default:
+				continue
+			}
+			c := state{1, t.idf, short}
+			if j > 0 {
+				c = state{best[j].n + 1, best[j].idf + t.idf, best[j].short || short}
+			}
+			if c.short && c.n > 2 {
+				continue
+			}
+			if c.n < best[k].n || c.n == best[k].n && c.idf < best[k].idf {
+				best[k], from[k] = c, j
+			}
+		}
+	}
+	n := best[len(x)].n
+	if n > maxPieces {
+		return 0
+	}
+	for k, i := len(x), n-1; k > 0; k, i = from[k], i-1 {
+		pieces[i] = ix.byText[x[from[k]:k]]
+	}
+	return n
 }
 
 // lookupUnit finds the list tokens unit ui may correspond to.
@@ -400,7 +483,16 @@ func (ix *Index) lookupUnit(s *scratch, ui int) {
 		}
 	}
 	s.epoch++
-	s.keys = queryKeys(s.keys[:0], &u.tok)
+	if u.split {
+		// A piece is a list token as it is: its text and sound find the
+		// names that write it so, without the neighbourhood of typos.
+		s.keys = append(s.keys[:0], key(tagText, u.tok.Text))
+		if len(u.tok.Phon) >= 2 {
+			s.keys = append(s.keys, key(tagPhon, u.tok.Phon))
+		}
+	} else {
+		s.keys = queryKeys(s.keys[:0], &u.tok)
+	}
 	for _, k := range s.keys {
 		for _, id := range ix.lookup(k) {
 			if s.seen[id] == s.epoch {
@@ -484,6 +576,10 @@ func (ix *Index) credit(s *scratch, need float32) {
 		var qw float32
 		for i := u.first; i <= u.last; i++ {
 			qw += s.qw[i]
+		}
+		if u.split {
+			// A piece stands for part of the query token only.
+			qw *= u.frac
 		}
 		for _, h := range u.hits {
 			lw := ix.weight(&ix.toks[h.id].Token, ix.toks[h.id].idf)

@@ -50,8 +50,21 @@ type Report struct {
 	// alert rate.
 	Misses map[string][]Miss
 
+	// Results has every case with where its correct entity came and the
+	// top hit, in the order the cases were built: two runs can be compared
+	// case by case.
+	Results []Result
+
 	Customers int
 	Options   Options
+}
+
+// Result is the outcome of one case.
+type Result struct {
+	Case  Case
+	Rank  int     // of the first correct hit, 1-based; 0 when absent
+	Score float64 // of the correct hit
+	Top   Hit     // the first hit, if any
 }
 
 // missSample is how many misses per kind a report keeps.
@@ -141,8 +154,13 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 	}
 
 	outcomes := make([]outcome, len(cases))
+	rep.Results = make([]Result, len(cases))
 	for i := range cases {
 		outcomes[i] = judge(results[i], accepts[i], opt.Limit)
+		rep.Results[i] = Result{Case: cases[i], Rank: outcomes[i].rank, Score: outcomes[i].score}
+		if len(results[i]) > 0 {
+			rep.Results[i].Top = results[i][0]
+		}
 	}
 	byKind := map[string][]int{}
 	for i, c := range cases {
