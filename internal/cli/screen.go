@@ -154,5 +154,8 @@ func printMatches(e *env, snap *engine.Snapshot, q match.Query, ms []match.Match
 	fmt.Fprintln(e.stdout)
 	for i, m := range ms {
 		fmt.Fprintf(e.stdout, "%d. %s\n", i+1, m.Explanation)
+		for _, l := range m.SameAs {
+			fmt.Fprintf(e.stdout, "   same party as %s (%s)\n", l.ID, l.By)
+		}
 	}
 }

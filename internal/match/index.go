@@ -18,6 +18,7 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/names"
+	"github.com/embargo-screening/embargo/internal/party"
 )
 
 // Index holds the analysed names of a set of entities.
@@ -45,6 +46,11 @@ type Index struct {
 
 	maxIDF    float32
 	medianIDF float32
+
+	// sameAs[i] lists the listings in other datasets of the party
+	// ents[i] is (see package party); nil when only one dataset is
+	// indexed.
+	sameAs [][]party.Link
 
 	// busy bounds the searches in flight: each holds scratch memory sized
 	// by the number of names (14 bytes a name), so a server with a
@@ -180,7 +186,28 @@ func Build(ents []*entity.Entity) *Index {
 		r.weight = w
 	}
 	ix.buildKeys()
+	ix.sameAs = linkParties(ents)
 	return ix
+}
+
+// linkParties finds the listings of one party on different lists, when
+// more than one list is indexed.
+func linkParties(ents []*entity.Entity) [][]party.Link {
+	for _, e := range ents {
+		if e.Dataset != ents[0].Dataset {
+			return party.Find(ents)
+		}
+	}
+	return nil
+}
+
+// SameAs returns the listings in other datasets of the same party as the
+// entity with index i in Entities().
+func (ix *Index) SameAs(i int) []party.Link {
+	if ix.sameAs == nil {
+		return nil
+	}
+	return ix.sameAs[i]
 }
 
 // dictKey is a token's key in the dictionary: its text, script family

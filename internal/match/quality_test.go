@@ -23,6 +23,9 @@ func (s searcher) Search(q quality.Query, limit int) []quality.Hit {
 	hits := make([]quality.Hit, len(ms))
 	for i, m := range ms {
 		hits[i] = quality.Hit{EntityID: m.EntityID, Score: m.Score}
+		for _, l := range m.SameAs {
+			hits[i].SameAs = append(hits[i].SameAs, l.ID)
+		}
 	}
 	return hits
 }

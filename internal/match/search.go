@@ -12,6 +12,7 @@ import (
 
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/names"
+	"github.com/embargo-screening/embargo/internal/party"
 	"github.com/embargo-screening/embargo/internal/translit"
 )
 
@@ -57,6 +58,11 @@ type Match struct {
 	Score       float64      `json:"score"`
 	Match       bool         `json:"match"`
 	Explanation *Explanation `json:"explanation"`
+	// SameAs lists the other listings of the same party among the lists
+	// screened (the UN's and OFAC's listing of one person), with the
+	// evidence that links them. Each is a candidate of its own too, when
+	// its names score.
+	SameAs []party.Link `json:"same_as,omitempty"`
 
 	Entity *entity.Entity `json:"-"`
 }
@@ -296,6 +302,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			Score:       score,
 			Match:       score >= flag,
 			Explanation: ix.explain(s, r, &sc.al, &sc.fs),
+			SameAs:      ix.SameAs(int(r.ent)),
 			Entity:      e,
 		})
 	}

@@ -28,6 +28,10 @@ type Query struct{ Name, Schema, BirthDate, Country string }
 type Hit struct {
 	EntityID string
 	Score    float64
+	// SameAs are the other listings of the same party the searcher knows
+	// of (the UN's and OFAC's listings of one person). Strict recall
+	// ignores them; party recall accepts a hit on one of them.
+	SameAs []string
 }
 
 // Searcher screens one query. Hits come best first. Run calls Search from

@@ -24,6 +24,15 @@ type Metrics struct {
 	RecallAt5         float64 // ... among the first 5
 	RecallAtAlert1pct float64 // ... among Limit hits, scored >= Threshold1pct
 	RecallAtDefault   float64 // ... among Limit hits, scored >= DefaultThreshold
+
+	// The same, accepting a hit on another listing of the same party
+	// (Hit.SameAs): what an analyst sees, who is shown the links.
+	Party Recall
+}
+
+// Recall is recall at rank 1, rank 5 and the 1%-alert threshold.
+type Recall struct {
+	At1, At5, AtAlert1pct float64
 }
 
 // Miss is a failed case kept for debugging: the case, where the correct
@@ -154,9 +163,11 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 	}
 
 	outcomes := make([]outcome, len(cases))
+	party := make([]outcome, len(cases))
 	rep.Results = make([]Result, len(cases))
 	for i := range cases {
-		outcomes[i] = judge(results[i], accepts[i], opt.Limit)
+		outcomes[i] = judge(results[i], accepts[i], opt.Limit, false)
+		party[i] = judge(results[i], accepts[i], opt.Limit, true)
 		rep.Results[i] = Result{Case: cases[i], Rank: outcomes[i].rank, Score: outcomes[i].score}
 		if len(results[i]) > 0 {
 			rep.Results[i].Top = results[i][0]
@@ -175,10 +186,14 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 			return
 		}
 		outs := make([]outcome, len(idx))
+		pouts := make([]outcome, len(idx))
 		for j, i := range idx {
-			outs[j] = outcomes[i]
+			outs[j], pouts[j] = outcomes[i], party[i]
 		}
-		rep.Kinds = append(rep.Kinds, metrics(kind, outs, rep.Threshold1pct, opt.DefaultThreshold))
+		m := metrics(kind, outs, rep.Threshold1pct, opt.DefaultThreshold)
+		pm := metrics(kind, pouts, rep.Threshold1pct, opt.DefaultThreshold)
+		m.Party = Recall{pm.RecallAt1, pm.RecallAt5, pm.RecallAtAlert1pct}
+		rep.Kinds = append(rep.Kinds, m)
 		var misses []Miss
 		for j, i := range idx {
 			if len(misses) >= missSample {
@@ -306,10 +321,18 @@ type outcome struct {
 
 func (o outcome) found(t float64) bool { return o.rank > 0 && o.score >= t }
 
-func judge(hits []Hit, accept map[string]bool, limit int) outcome {
+// judge finds the first accepted hit; with party, a hit is also accepted
+// when it is another listing of an accepted entity's party.
+func judge(hits []Hit, accept map[string]bool, limit int, party bool) outcome {
 	var o outcome
 	for i, h := range hits[:min(limit, len(hits))] {
-		if accept[h.EntityID] {
+		ok := accept[h.EntityID]
+		if party && !ok {
+			for _, id := range h.SameAs {
+				ok = ok || accept[id]
+			}
+		}
+		if ok {
 			if o.rank == 0 {
 				o.rank = i + 1
 			}
@@ -353,11 +376,13 @@ func (r Report) Print(w io.Writer) {
 		width = max(width, len(m.Kind))
 	}
 	pct := func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
-	fmt.Fprintf(w, "%-*s  %5s  %6s  %6s  %9s  %9s\n", width, "kind", "n", "R@1", "R@5", "R@alert1%", "R@default")
+	fmt.Fprintf(w, "%-*s  %5s  %6s  %6s  %9s  %9s  |  party: %6s  %6s  %9s\n", width, "kind", "n", "R@1", "R@5", "R@alert1%", "R@default", "R@1", "R@5", "R@alert1%")
 	for _, m := range r.Kinds {
-		fmt.Fprintf(w, "%-*s  %5d  %6s  %6s  %9s  %9s\n", width, m.Kind, m.N,
-			pct(m.RecallAt1), pct(m.RecallAt5), pct(m.RecallAtAlert1pct), pct(m.RecallAtDefault))
+		fmt.Fprintf(w, "%-*s  %5d  %6s  %6s  %9s  %9s  |         %6s  %6s  %9s\n", width, m.Kind, m.N,
+			pct(m.RecallAt1), pct(m.RecallAt5), pct(m.RecallAtAlert1pct), pct(m.RecallAtDefault),
+			pct(m.Party.At1), pct(m.Party.At5), pct(m.Party.AtAlert1pct))
 	}
+	fmt.Fprintln(w, "party: a hit on another listing of the same party (UN and OFAC) counts, as linked by package party")
 	fmt.Fprintf(w, "customers: %d screened (name and schema), %d hits per query, seed %d\n", r.Customers, r.Options.Limit, r.Options.Seed)
 	fmt.Fprintf(w, "threshold at a 1%% alert rate: %.4g\n", r.Threshold1pct)
 	fmt.Fprintf(w, "alert rate at the default threshold %.4g: %.2f%%\n", r.Options.DefaultThreshold, 100*r.AlertRateDefault)

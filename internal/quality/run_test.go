@@ -55,13 +55,17 @@ func TestThreshold(t *testing.T) {
 
 func TestJudgeAndMetrics(t *testing.T) {
 	accept := map[string]bool{"a": true, "a2": true}
-	hits := []Hit{{"b", 0.95}, {"a", 0.8}, {"c", 0.7}, {"a2", 0.6}}
-	o := judge(hits, accept, 10)
+	hits := []Hit{{EntityID: "b", Score: 0.95, SameAs: []string{"a"}}, {EntityID: "a", Score: 0.8}, {EntityID: "c", Score: 0.7}, {EntityID: "a2", Score: 0.6}}
+	o := judge(hits, accept, 10, false)
 	if o.rank != 2 || o.score != 0.8 {
 		t.Errorf("judge: %+v", o)
 	}
-	if o := judge(hits, accept, 1); o.rank != 0 {
+	if o := judge(hits, accept, 1, false); o.rank != 0 {
 		t.Errorf("limit 1: %+v", o)
+	}
+	// b is another listing of a's party: party recall takes it at rank 1.
+	if o := judge(hits, accept, 1, true); o.rank != 1 || o.score != 0.95 {
+		t.Errorf("party, limit 1: %+v", o)
 	}
 	outs := []outcome{
 		{rank: 1, score: 0.9}, // found everywhere
@@ -205,7 +209,7 @@ func TestMeasureAcceptsOtherListing(t *testing.T) {
 	// a searcher that always puts the other listing first
 	b := func(idx []entity.Entity) (Searcher, error) {
 		return searchFunc(func(q Query, limit int) []Hit {
-			return []Hit{{"ofac:2", 0.9}, {"un:1", 0.8}}
+			return []Hit{{EntityID: "ofac:2", Score: 0.9}, {EntityID: "un:1", Score: 0.8}}
 		}), nil
 	}
 	rep, err := Measure(ents, []Query{{Name: "x"}}, b, Options{Seed: 1, PerKind: 10})
