@@ -81,6 +81,11 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 		if c := cmp.Compare(y.sim, x.sim); c != 0 {
 			return c
 		}
+		// At equal similarity a word pairs with a word before a
+		// particle does: in "al ... li" (ال ... علی), Ali is li's.
+		if c := cmp.Compare(sameClass(qt, ids, ix, y), sameClass(qt, ids, ix, x)); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(y.w, x.w); c != 0 {
 			return c
 		}
@@ -121,6 +126,15 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 		a.score = float64(a.num / a.den)
 	}
 	return a
+}
+
+// sameClass is 1 when the pair's first query and list tokens are of one
+// class, else 0.
+func sameClass(qt []names.Token, ids []uint32, ix *Index, p pair) int {
+	if qt[p.q0].Class == ix.toks[ids[p.l0]].Class {
+		return 1
+	}
+	return 0
 }
 
 // span is the bit mask of positions i0..i1.

@@ -117,6 +117,12 @@ func TestQuality(t *testing.T) {
 		f[1]++
 		if len(ms) > 0 && ms[0].EntityID == c.Want {
 			f[0]++
+		} else if os.Getenv("QUALITY_MISSES") != "" {
+			top := ""
+			if len(ms) > 0 {
+				top = fmt.Sprintf("%s %.4f %s", ms[0].EntityID, ms[0].Score, ms[0].MatchedName)
+			}
+			t.Logf("UN alone, miss: %q want %s, top %s", c.Query.Name, c.Want, top)
 		}
 		found[c.Kind] = f
 	}

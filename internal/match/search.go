@@ -756,10 +756,24 @@ func (ix *Index) queryWeights(s *scratch) {
 		var kb [64]byte
 		if id, ok := ix.tokID[string(appendDictKey(kb[:0], t))]; ok {
 			w = ix.weight(t, ix.toks[id].idf)
-		} else if hits := s.units[i].hits; len(hits) > 0 {
+		} else if hits := s.units[i].hits; len(hits) > 0 && !t.Abjad {
 			for _, h := range hits {
 				w = max(w, ix.weight(t, ix.toks[h.id].idf))
 			}
+		} else if hits := s.units[i].hits; len(hits) > 0 {
+			// Written without vowels, a token meets many list tokens by
+			// skeleton, some rare by chance: it weighs as the commonest
+			// of its closest readings (علی is Ali before it is Allie).
+			var best float32
+			idf := ix.maxIDF
+			for _, h := range hits {
+				if h.sim > best {
+					best, idf = h.sim, ix.toks[h.id].idf
+				} else if h.sim == best {
+					idf = min(idf, ix.toks[h.id].idf)
+				}
+			}
+			w = ix.weight(t, idf)
 		} else if t.Abjad || len(t.Text) <= 3 {
 			// Short unknown tokens are mostly mangled particles ("Azl-",
 			// "ql-"), too short to have near matches.

@@ -123,12 +123,18 @@ func AppendTokens(dst []Token, name string) []Token {
 	toks := mergeAcronyms(dst[start:])
 	toks = abbreviateForms(toks)
 	toks = canonicalize(toks)
+	toks = splitAssimilated(toks)
 	dst = append(dst[:start], toks...) // canonicalize may have built a new slice
 	toks = dst[start:]
 	for i := range toks {
 		t := &toks[i]
 		SetKeys(t)
 		t.Class = classify(t, i, len(toks))
+		if assimilated[t.Text] && i > 0 && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Text, t.Text[1:]) {
+			// The article as South Asian names write it before a sun
+			// letter: Mati ur Rehman, Bashir ud Din (مطیع الرحمن).
+			t.Class = Particle
+		}
 		if t.Class == Honorific {
 			// A title is written first, or after another title: "Haji
 			// Ibrahim" but "Ibrahim Sheikh", where Sheikh is a surname.
@@ -235,6 +241,50 @@ func abbreviateForms(toks []Token) []Token {
 			out = append(out, toks[i])
 			i++
 		}
+	}
+	return out
+}
+
+// assimilated are the Arabic article assimilated to the sun letter that
+// follows, as South Asian romanizations write it: ur Rahman, us Salam, ud
+// Din, uz Zaman. Alone they are names too (Kim Jong Un), so they count as
+// the article only before a word that starts with that letter.
+var assimilated = set(`ur us ud uz ut un ush`)
+
+// afterArticle are the words that follow an assimilated article written
+// onto the word before: the divine names of compounds and a few others.
+// Only these, so that Arthur Ross stays Arthur.
+var afterArticle = set(`rahman rehman rahim raheem rehim rashid rasheed razzaq razaq rauf raouf
+	salam salaam sattar samad sami subhan shakur din deen dawla daula zaman zaki zahir haq`)
+
+// splitAssimilated splits the article off a word written onto it before
+// a word starting with its letter: "Matiur Rehman", "Habibur Rahman",
+// "Anisuz Zaman" become mati ur rehman, habib ur rahman, anis uz zaman.
+func splitAssimilated(toks []Token) []Token {
+	var out []Token
+	for i := range toks {
+		t := toks[i]
+		if i+1 < len(toks) && !t.Abjad && len(t.Text) >= 6 {
+			for art := range assimilated {
+				if len(art) == 2 && strings.HasSuffix(t.Text, art) && afterArticle[toks[i+1].Text] && strings.HasPrefix(toks[i+1].Text, art[1:]) {
+					if out == nil {
+						out = append(make([]Token, 0, len(toks)+1), toks[:i]...)
+					}
+					a, b := t, t
+					a.Text, b.Text = t.Text[:len(t.Text)-2], art
+					b.Lead = false
+					out = append(out, a, b)
+					goto next
+				}
+			}
+		}
+		if out != nil {
+			out = append(out, t)
+		}
+	next:
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }

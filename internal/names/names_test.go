@@ -33,11 +33,33 @@ func TestAnalyze(t *testing.T) {
 		{"Al-Qa'ida", "al qaida"},
 		{"Amendola e Zambon s.r.l.", "amendola e zambon srl"},
 		{"J. R. Smith", "j r smith"},
+		// The article assimilated and written onto the word before, only
+		// before the words that follow it in compounds.
+		{"Matiur Rehman", "mati ur rehman"},
+		{"Anisuz Zaman", "anis uz zaman"},
+		{"Arthur Ross", "arthur ross"},
 		{"  ", ""},
 		{"", ""},
 	} {
 		if got := texts(Analyze(tc.in)); got != tc.want {
 			t.Errorf("Analyze(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAssimilatedArticle(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		at   int
+		want Class
+	}{
+		{"Mati ur Rehman", 1, Particle},
+		{"Bashir-ud-Din", 1, Particle},
+		{"Kim Jong Un", 2, Word}, // a name, not an article
+		{"Un Sok", 0, Word},
+	} {
+		if ts := Analyze(tc.in); ts[tc.at].Class != tc.want {
+			t.Errorf("Analyze(%q)[%d] = %q class %v, want %v", tc.in, tc.at, ts[tc.at].Text, ts[tc.at].Class, tc.want)
 		}
 	}
 }
@@ -135,6 +157,9 @@ func TestSimilarity(t *testing.T) {
 		{"j", "john", Initial, 0.7},
 		{"محمد", "mohammed", Translit, 0.9},
 		{"حسن", "hassan", Translit, 0.9},
+		// ج as Egyptian romanizations write it.
+		{"رجب", "ragab", Translit, 0.8},
+		{"رجب", "rajab", Translit, 0.85},
 	} {
 		sim, how := Similarity(tok(tc.q), tok(tc.l))
 		if how != tc.how || sim < tc.atLeast {

@@ -120,6 +120,12 @@ func skelSimilarity(a, b string) (float64, Method) {
 		}
 		return simTranslit, Translit
 	}
+	if len(a) == len(b) && len(a) >= 2 && jimAsG(a, b) {
+		// ج is j in most romanizations and g in Egyptian ones (Ragab,
+		// Gamal, Naguib): a little less than the same skeleton.
+		sim, how := skelSimilarity(a, a)
+		return sim * 0.95, how
+	}
 	// One consonant apart counts only for long skeletons: among short ones
 	// nearly everything is one apart.
 	L := max(len(a), len(b))
@@ -127,6 +133,21 @@ func skelSimilarity(a, b string) (float64, Method) {
 		return simTranslit * (1 - 1/float64(L+1)), Translit
 	}
 	return 0, NoMatch
+}
+
+// jimAsG reports whether skeletons a and b, of one length, differ only
+// in one position where one has J and the other K.
+func jimAsG(a, b string) bool {
+	diff := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] == b[i] {
+			continue
+		}
+		if diff++; diff > 1 || !(a[i] == 'J' && b[i] == 'K' || a[i] == 'K' && b[i] == 'J') {
+			return false
+		}
+	}
+	return diff == 1
 }
 
 // editSimilarity is the similarity of tokens a typing cost apart, the
