@@ -217,6 +217,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		al    alignment
 		fs    fieldScore
 		spell int // words spelled as in the query, to order equal scores
+		order int // aligned tokens in the query's order, the same
 	}
 	best := s.best // entity → index in out
 	var out []scored
@@ -259,6 +260,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 					qwords = strings.Fields(translit.Latin(q.Name))
 				}
 				out[i].spell = spellingOverlap(qwords, ix.ents[ix.names[out[i].name].ent].Names[ix.names[out[i].name].idx].Full)
+				out[i].order = inOrder(out[i].al.pairs)
 				break
 			}
 		}
@@ -268,6 +270,9 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			return c
 		}
 		if c := cmp.Compare(b.spell, a.spell); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.order, a.order); c != 0 {
 			return c
 		}
 		ra, rb := &ix.names[a.name], &ix.names[b.name]
@@ -307,6 +312,22 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		})
 	}
 	return res, nil
+}
+
+// inOrder counts the aligned query tokens that follow the previous one
+// in the list name too: "DROUKDEL, Abdelmalek" is written as OFAC writes
+// it, not as the UN does ("ABDELMALEK DROUKDAL").
+func inOrder(pairs []pair) int {
+	var buf [MaxTokens]pair
+	ps := append(buf[:0], pairs...)
+	slices.SortFunc(ps, func(a, b pair) int { return cmp.Compare(a.q0, b.q0) })
+	n := 0
+	for i := 1; i < len(ps); i++ {
+		if ps[i].l0 > ps[i-1].l0 {
+			n++
+		}
+	}
+	return n
 }
 
 // spellingOverlap counts the query's words that the list name spells the

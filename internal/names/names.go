@@ -9,6 +9,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -368,6 +369,14 @@ func splitCompound(t Token, pos int) []Token {
 				return with("abd", rest[len(art):])
 			}
 		}
+	}
+	// The second half of a compound written apart ("Siraj Uddin", "Nasr
+	// Ullah") is the word it is written onto otherwise.
+	if slices.Contains(dinSuffixes, s) {
+		return with("din")
+	}
+	if slices.Contains(allahSuffixes, s) && s != "allah" {
+		return with("allah")
 	}
 	for _, suf := range dinSuffixes {
 		if strings.HasSuffix(s, suf) && len(s)-len(suf) >= 3 {

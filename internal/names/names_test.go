@@ -25,6 +25,8 @@ func TestAnalyze(t *testing.T) {
 		{"Abd Allah", "abd allah"},
 		{"Nasrullah", "nasr allah"},
 		{"Saifuddin", "saif din"},
+		{"Siraj Uddin", "siraj din"},
+		{"Nasr Ullah", "nasr allah"},
 		{"ibn Taymiyya", "bin taymiyya"},
 		{"Ben Smith", "ben smith"},
 		{"Ali ben Ali", "ali bin ali"},
