@@ -17,6 +17,8 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
+	"github.com/embargo-screening/embargo/internal/entity"
+	"github.com/embargo-screening/embargo/internal/match"
 	"github.com/embargo-screening/embargo/internal/store"
 )
 
@@ -215,4 +217,33 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "..."
+}
+
+// TestOpenAPISameAs checks a match that links the listings of one party
+// on two lists against the Match schema: the fixture lists nobody twice.
+func TestOpenAPISameAs(t *testing.T) {
+	doc, _ := loadSpec(t)
+	un := person("un_sc_sanctions", "BYi.901", "VORLAN TESKOVICH GRAMMIT", nil, "1961-03-14", "BY")
+	ofac := person("us_ofac_sdn", "9001", "GRAMMIT, Vorlan Teskovich", nil, "1961-03-14", "BY")
+	ix := match.Build([]*entity.Entity{un, ofac})
+	ms, err := ix.Search(match.Query{Name: "Vorlan Grammit"}, match.Options{})
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("Search: %v, %d matches, want 2", err, len(ms))
+	}
+	for _, m := range ms {
+		if len(m.SameAs) != 1 {
+			t.Fatalf("%s: same_as %v, want the other listing", m.EntityID, m.SameAs)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Components.Schemas["Match"].Value.VisitJSON(v); err != nil {
+			t.Errorf("match with same_as does not fit the Match schema: %v\n%s", err, b)
+		}
+	}
 }
