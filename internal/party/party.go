@@ -47,6 +47,31 @@ func Find(ents []*entity.Entity) [][]Link {
 		val  string
 	}
 	buckets := map[keyed][]int{}
+	// Each entity's names are analyzed at most once: for its keys and for
+	// the comparisons.
+	tokens := make([][][]names.Token, len(ents))
+	analyzed := make([]bool, len(ents))
+	words := func(i int) [][]names.Token {
+		if analyzed[i] {
+			return tokens[i]
+		}
+		analyzed[i] = true
+		for _, n := range ents[i].Names {
+			if n.Kind == entity.WeakAlias {
+				continue // "Abu Abdullah" names half the lists
+			}
+			var w []names.Token
+			for _, t := range names.Analyze(n.Full) {
+				if t.Class == names.Word {
+					w = append(w, t)
+				}
+			}
+			if len(w) > 0 {
+				tokens[i] = append(tokens[i], w)
+			}
+		}
+		return tokens[i]
+	}
 	for i, e := range ents {
 		seen := map[keyed]bool{}
 		add := func(k keyed) {
@@ -68,9 +93,9 @@ func Find(ents []*entity.Entity) [][]Link {
 				if len(d.Value) >= 4 && !d.Circa {
 					// The year alone is shared by hundreds: it is keyed
 					// with the sound of each longer word of the names.
-					for _, n := range e.Names {
-						for _, t := range names.Analyze(n.Full) {
-							if t.Class == names.Word && len(t.Text) >= 4 {
+					for _, ws := range words(i) {
+						for _, t := range ws {
+							if len(t.Text) >= 4 {
 								add(keyed{'y', d.Value[:4] + " " + t.Phon})
 							}
 						}
@@ -102,29 +127,6 @@ func Find(ents []*entity.Entity) [][]Link {
 		out[a] = append(out[a], Link{ents[b].ID, by})
 		out[b] = append(out[b], Link{ents[a].ID, by})
 	}
-	tokens := map[int][][]names.Token{} // entity → word tokens of each name
-	words := func(i int) [][]names.Token {
-		if ts, ok := tokens[i]; ok {
-			return ts
-		}
-		var ts [][]names.Token
-		for _, n := range ents[i].Names {
-			if n.Kind == entity.WeakAlias {
-				continue // "Abu Abdullah" names half the lists
-			}
-			var w []names.Token
-			for _, t := range names.Analyze(n.Full) {
-				if t.Class == names.Word {
-					w = append(w, t)
-				}
-			}
-			if len(w) > 0 {
-				ts = append(ts, w)
-			}
-		}
-		tokens[i] = ts
-		return ts
-	}
 	keys := make([]keyed, 0, len(buckets))
 	for k, b := range buckets {
 		if len(b) >= 2 && len(b) <= maxBucket {
@@ -139,6 +141,9 @@ func Find(ents []*entity.Entity) [][]Link {
 		}
 		return strings.Compare(x.val, y.val)
 	})
+	// A pair shares a year key for each word its names share: it is
+	// compared once per kind of evidence.
+	compared := map[[2]int]byte{}
 	for _, k := range keys {
 		b := buckets[k]
 		for x := range b {
@@ -146,6 +151,11 @@ func Find(ents []*entity.Entity) [][]Link {
 				ea, eb := ents[b[x]], ents[b[y]]
 				if ea.Dataset == eb.Dataset || !sameKind(ea.Schema, eb.Schema) {
 					continue
+				}
+				if p := [2]int{b[x], b[y]}; compared[p] == k.kind {
+					continue
+				} else {
+					compared[p] = k.kind
 				}
 				switch k.kind {
 				case 'i':
