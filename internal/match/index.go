@@ -320,7 +320,12 @@ func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 		return appendSkel(dst, tagSkelAbjad, t.Skel)
 	}
 	dst = appendText(dst, t)
-	return appendSkel(dst, tagSkelLatin, t.Skel)
+	dst = appendSkel(dst, tagSkelLatin, t.Skel)
+	if f := names.FoldZ(t.Skel); f != t.Skel {
+		// A Latin z may be ض ظ ذ, which abjad skeletons write D.
+		dst = appendSkel(dst, tagSkelLatin, f)
+	}
+	return dst
 }
 
 // queryKeys appends the keys a query token looks up: a Latin token finds
@@ -332,7 +337,11 @@ func queryKeys(dst []uint64, t *names.Token) []uint64 {
 		return appendSkel(dst, tagSkelAbjad, t.Skel)
 	}
 	dst = appendText(dst, t)
-	return appendSkel(dst, tagSkelAbjad, t.Skel)
+	dst = appendSkel(dst, tagSkelAbjad, t.Skel)
+	if f := names.FoldZ(t.Skel); f != t.Skel {
+		dst = appendSkel(dst, tagSkelAbjad, f)
+	}
+	return dst
 }
 
 func appendText(dst []uint64, t *names.Token) []uint64 {

@@ -162,6 +162,11 @@ func TestSimilarity(t *testing.T) {
 		// ج as Egyptian romanizations write it.
 		{"رجب", "ragab", Translit, 0.8},
 		{"رجب", "rajab", Translit, 0.85},
+		// A Latin z stands for ض ظ ذ as well as ز.
+		{"فضل", "fazl", Translit, 0.85},
+		{"كاظم", "kazim", Translit, 0.85},
+		{"كاظم", "kadhim", Translit, 0.85},
+		{"حمزي", "hamzi", Translit, 0.85},
 	} {
 		sim, how := Similarity(tok(tc.q), tok(tc.l))
 		if how != tc.how || sim < tc.atLeast {
@@ -172,6 +177,10 @@ func TestSimilarity(t *testing.T) {
 	// vowel tier, below a phonetic match.
 	if sim, _ := Similarity(tok("hassan"), tok("hussein")); sim > simVowels {
 		t.Errorf("Similarity(hassan, hussein) = %.3f, want <= %.2f", sim, simVowels)
+	}
+	// ز is z, never d: Hamzi is not Hamdi.
+	if sim, how := Similarity(tok("حمزي"), tok("hamdi")); how != NoMatch {
+		t.Errorf("Similarity(حمزي, hamdi) = %.3f %v, want no match", sim, how)
 	}
 	for _, p := range [][2]string{{"smith", "smyth1"}, {"ali", "alo"}, {"bob", "rob"}, {"k", "john"}} {
 		if sim, how := Similarity(tok(p[0]), tok(p[1])); sim >= 0.8 {

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // Phon returns the phonetic key of a folded token. Consonants map to one
 // symbol per sound the romanization systems disagree on, vowels to three
 // classes (a; e i y; o u), runs of vowels to the class of the last one,
@@ -208,6 +210,11 @@ func phon(s string, abjad bool) string {
 // goes too: the letters waw and vav stand for w, v, o and u alike, so
 // "Nawaf" and نواف ("nuaf") only meet without it. Skeletons are compared
 // only across scripts, so what they lose never confuses Latin names.
+//
+// Z stays Z: in Arabic script it is zay alone, while a Latin z may also
+// stand for ض ظ ذ (Arabic Fadl, Persian and Urdu Fazl; Kadhim, Kazim),
+// which the transliteration writes d and dh. SkelMatch and FoldZ make
+// that one-way allowance.
 func Skel(phon string) string {
 	var buf [64]byte
 	out := buf[:0]
@@ -218,11 +225,6 @@ func Skel(phon string) string {
 			prev = 0
 			continue
 		}
-		if c == 'Z' {
-			// ض ظ ذ are d, dh or z depending on who romanizes (Arabic
-			// Fadl, Persian and Urdu Fazl; Dia and Zia).
-			c = 'D'
-		}
 		// A consonant repeated across a vowel is two letters (Haghighi is
 		// H-K-K, not H-K); Phon has already merged doubled letters.
 		if c == prev {
@@ -232,6 +234,29 @@ func Skel(phon string) string {
 		out = append(out, c)
 	}
 	return string(out)
+}
+
+// FoldZ returns skel with Z read as D: the skeleton a Latin z has when it
+// stands for ض ظ ذ.
+func FoldZ(skel string) string {
+	if !strings.ContainsRune(skel, 'Z') {
+		return skel
+	}
+	return strings.ReplaceAll(skel, "Z", "D")
+}
+
+// SkelMatch reports whether an abjad skeleton and a Latin one are the same
+// consonants: equal, or D in the abjad one where the Latin has Z.
+func SkelMatch(abjad, latin string) bool {
+	if len(abjad) != len(latin) {
+		return false
+	}
+	for i := 0; i < len(abjad); i++ {
+		if abjad[i] != latin[i] && !(abjad[i] == 'D' && latin[i] == 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isVowel(c byte) bool {

@@ -58,7 +58,7 @@ func Similarity(q, l *Token) (float64, Method) {
 		return 1, Exact
 	}
 	if q.Abjad || l.Abjad {
-		return skelSimilarity(q.Skel, l.Skel)
+		return crossSimilarity(q, l)
 	}
 	if len(q.Text) == 1 || len(l.Text) == 1 {
 		if q.Text[0] == l.Text[0] {
@@ -85,7 +85,7 @@ func Similarity(q, l *Token) (float64, Method) {
 			}
 		}
 	}
-	if best == 0 && len(q.Skel) >= 2 && q.Skel == l.Skel && q.Phon[0] == l.Phon[0] {
+	if best == 0 && len(q.Skel) >= 2 && FoldZ(q.Skel) == FoldZ(l.Skel) && q.Phon[0] == l.Phon[0] {
 		// Same consonants in the same order, vowels apart: Ahmad and
 		// Ahmet (with final devoicing), Omer and Umar, Kazafi and
 		// Qadhafi. Weaker than a phonetic match; the first sound must
@@ -102,6 +102,27 @@ func Similarity(q, l *Token) (float64, Method) {
 		return 0, NoMatch
 	}
 	return best, how
+}
+
+// crossSimilarity compares tokens of which one or both are written in an
+// abjad, by skeleton. Between an abjad and a Latin token, a Latin z meets
+// d as well (Fazl, فضل).
+func crossSimilarity(q, l *Token) (float64, Method) {
+	a, b := q.Skel, l.Skel
+	switch {
+	case q.Abjad && !l.Abjad && SkelMatch(a, b):
+		b = a
+	case l.Abjad && !q.Abjad && SkelMatch(b, a):
+		a = b
+	case q.Abjad != l.Abjad:
+		// One consonant apart is judged with z read as d on both sides,
+		// but a zay against a Latin d is no match (Hamzi, Hamdi).
+		a, b = FoldZ(a), FoldZ(b)
+		if a == b {
+			return 0, NoMatch
+		}
+	}
+	return skelSimilarity(a, b)
 }
 
 func skelSimilarity(a, b string) (float64, Method) {
