@@ -186,19 +186,48 @@ func Build(ents []*entity.Entity) *Index {
 		r.weight = w
 	}
 	ix.buildKeys()
-	ix.sameAs = linkParties(ents)
+	ix.sameAs = ix.linkParties()
 	return ix
 }
 
 // linkParties finds the listings of one party on different lists, when
 // more than one list is indexed.
-func linkParties(ents []*entity.Entity) [][]party.Link {
+func (ix *Index) linkParties() [][]party.Link {
+	ents := ix.ents
+	multi := false
 	for _, e := range ents {
-		if e.Dataset != ents[0].Dataset {
-			return party.Find(ents)
-		}
+		multi = multi || e.Dataset != ents[0].Dataset
 	}
-	return nil
+	if !multi {
+		return nil
+	}
+	// The names are analyzed already: their word tokens, by entity.
+	first := make([]int32, len(ents))
+	for i := range first {
+		first[i] = -1
+	}
+	for n := len(ix.names) - 1; n >= 0; n-- {
+		first[ix.names[n].ent] = int32(n)
+	}
+	return party.FindWith(ents, func(i int) [][]names.Token {
+		var out [][]names.Token
+		for n := int(first[i]); n >= 0 && n < len(ix.names) && ix.names[n].ent == uint32(i); n++ {
+			r := &ix.names[n]
+			if r.kind == kindWeak {
+				continue
+			}
+			var w []names.Token
+			for _, id := range ix.flat[r.off : r.off+uint32(r.n)] {
+				if t := &ix.toks[id].Token; t.Class == names.Word {
+					w = append(w, *t)
+				}
+			}
+			if len(w) > 0 {
+				out = append(out, w)
+			}
+		}
+		return out
+	})
 }
 
 // SameAs returns the listings in other datasets of the same party as the

@@ -41,7 +41,15 @@ const tokenMatch = 0.85
 
 // Find returns, for each of ents, the listings of the same party in the
 // other datasets (nil for most), ordered by id.
-func Find(ents []*entity.Entity) [][]Link {
+func Find(ents []*entity.Entity) [][]Link { return FindWith(ents, nil) }
+
+// Words returns the word tokens (class Word) of each name of entity i
+// that is not a weak alias, as names.Analyze gives them.
+type Words func(i int) [][]names.Token
+
+// FindWith is Find with the names already analyzed, as an index has them;
+// nil analyzes them here.
+func FindWith(ents []*entity.Entity, analyzedWords Words) [][]Link {
 	type keyed struct {
 		kind byte // 'i' identifier, 'd' birth date, 'n' name
 		val  string
@@ -56,6 +64,10 @@ func Find(ents []*entity.Entity) [][]Link {
 			return tokens[i]
 		}
 		analyzed[i] = true
+		if analyzedWords != nil {
+			tokens[i] = analyzedWords(i)
+			return tokens[i]
+		}
 		for _, n := range ents[i].Names {
 			if n.Kind == entity.WeakAlias {
 				continue // "Abu Abdullah" names half the lists
