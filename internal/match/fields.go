@@ -150,7 +150,7 @@ func (f *fieldQuery) pruneNeed(threshold float64) float64 {
 // alignment score's denominator (weights of unmatched tokens differ).
 const estimateMargin = 0.8
 
-func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
+func (f *fieldQuery) score(e *record, name float64) fieldScore {
 	fs := fieldScore{final: name}
 	raise := func(gap float64) {
 		if fs.final >= supportFloor {
@@ -166,7 +166,7 @@ func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
 	}
 
 	if f.hasDOB {
-		res, l := compareDOB(f.dob, e.BirthDates)
+		res, l := compareDOB(f.dob, e.dobs)
 		q := f.dob.Value
 		switch res {
 		case Agree:
@@ -180,7 +180,7 @@ func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
 		}
 	}
 	if len(f.countries) > 0 {
-		ec := entityCountries(e)
+		ec := e.countries
 		q := f.countriesText
 		switch same := overlap(f.countries, ec); {
 		case len(ec) == 0:
@@ -192,9 +192,9 @@ func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
 		}
 	}
 	if len(f.ids) > 0 {
-		if l, ok := matchID(f.ids, e.Identifiers); ok {
+		if l, ok := matchID(f.ids, e.ids); ok {
 			check("identifier", Agree, l, l, func() { raise(idAgree) })
-		} else if len(e.Identifiers) == 0 {
+		} else if len(e.ids) == 0 {
 			check("identifier", Missing, f.ids[0].number, "", nil)
 		} else {
 			// A different number is no evidence against: people hold
@@ -204,12 +204,12 @@ func (f *fieldQuery) score(e *entity.Entity, name float64) fieldScore {
 	}
 	if f.gender != "" {
 		switch {
-		case e.Gender == "":
+		case e.gender == "":
 			check("gender", Missing, f.gender, "", nil)
-		case strings.EqualFold(e.Gender, f.gender):
-			check("gender", Agree, f.gender, e.Gender, nil)
+		case strings.EqualFold(e.gender, f.gender):
+			check("gender", Agree, f.gender, e.gender, nil)
 		default:
-			check("gender", Conflict, f.gender, e.Gender, func() { fs.final *= genderDiffer })
+			check("gender", Conflict, f.gender, e.gender, func() { fs.final *= genderDiffer })
 		}
 	}
 	return fs

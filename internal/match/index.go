@@ -23,6 +23,10 @@ import (
 
 // Index holds the analysed names of a set of entities.
 type Index struct {
+	// recs holds what scoring and answers need of each entity; ents the
+	// entities themselves, when the index was built from a slice of them
+	// (nil when built from a stream, as at millions of entities).
+	recs  []record
 	ents  []*entity.Entity
 	names []nameRec
 	flat  []uint32 // token ids of all names, name after name
@@ -60,12 +64,29 @@ type Index struct {
 
 // nameRec is one indexed name of an entity.
 type nameRec struct {
+	full   string // as the list writes it
 	ent    uint32
 	off    uint32 // into flat
 	n      uint8  // tokens
-	idx    uint16 // index in the entity's Names
 	kind   uint8  // kindPrimary...
 	weight float32
+}
+
+// record is what scoring and answers need of an entity, a fraction of
+// the entity's size: an index of millions keeps these, and the full
+// entities stay in the store.
+type record struct {
+	id, dataset, sourceID, caption string
+	schema                         entity.Schema
+	gender                         string
+	dobs                           []entity.Date
+	countries                      []string // nationality, citizenship, jurisdiction, address; ISO alpha-2
+	ids                            []entity.Identifier
+}
+
+func newRecord(e *entity.Entity) record {
+	return record{id: e.ID, dataset: e.Dataset, sourceID: e.SourceID, caption: e.Caption(), schema: e.Schema,
+		gender: e.Gender, dobs: e.BirthDates, countries: entityCountries(e), ids: e.Identifiers}
 }
 
 const (
@@ -107,66 +128,98 @@ func key(tag byte, s string) uint64 {
 const MaxTokens = 24
 
 // Build indexes the names of ents. The entities are referenced, not
-// copied: the caller must not modify them afterwards.
+// copied: the caller must not modify them afterwards. Matches carry them
+// (Match.Entity), and listings of one party on different lists are
+// linked (Match.SameAs).
 func Build(ents []*entity.Entity) *Index {
-	ix := &Index{ents: ents, tokID: make(map[string]uint32), byText: make(map[string]uint32),
-		busy: make(chan struct{}, 4*runtime.GOMAXPROCS(0))}
-	var buf []names.Token
-	seen := make(map[string]bool)
-	var df []uint32   // by token id: entities containing it
-	var stamp []int32 // by token id: last entity counted
-	var keyb strings.Builder
-	for ei, e := range ents {
-		clear(seen)
-		for ni, n := range e.Names {
-			if ni > math.MaxUint16 {
-				break
-			}
-			buf = names.AppendTokens(buf[:0], n.Full)
-			if len(buf) == 0 {
-				continue
-			}
-			if len(buf) > MaxTokens {
-				buf = buf[:MaxTokens]
-			}
-			keyb.Reset()
-			for _, t := range buf {
-				keyb.WriteString(t.Text)
-				keyb.WriteByte(' ')
-			}
-			if seen[keyb.String()] {
-				continue
-			}
-			seen[keyb.String()] = true
-			rec := nameRec{ent: uint32(ei), off: uint32(len(ix.flat)), n: uint8(len(buf)), idx: uint16(ni), kind: kindOf(n.Kind)}
-			for _, t := range buf {
-				if t.Class == names.Honorific && e.Schema != entity.Person && e.Schema != entity.LegalEntity {
-					t.Class = names.Word // the vessel MARSHAL ZHUKOV has no title
-				}
-				k := dictKey(&t)
-				id, ok := ix.tokID[k]
-				if !ok {
-					id = uint32(len(ix.toks))
-					ix.tokID[k] = id
-					t.Raw = ""
-					ix.toks = append(ix.toks, tokInfo{Token: t})
-					if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
-						ix.byText[t.Text] = id
-					}
-					df = append(df, 0)
-					stamp = append(stamp, -1)
-				}
-				if stamp[id] != int32(ei) {
-					stamp[id] = int32(ei)
-					df[id]++
-				}
-				ix.flat = append(ix.flat, id)
-			}
-			ix.names = append(ix.names, rec)
-		}
+	b := NewBuilder()
+	b.ix.ents = ents
+	for _, e := range ents {
+		b.Add(e)
 	}
+	return b.Index()
+}
+
+// Builder builds an index from entities given one at a time, keeping
+// only what it needs of each: at millions of entities, the entities need
+// not all be in memory at once. Such an index has no Match.Entity and no
+// party links; Build has both.
+type Builder struct {
+	ix    *Index
+	buf   []names.Token
+	seen  map[string]bool
+	df    []uint32 // by token id: entities containing it
+	stamp []int32  // by token id: last entity counted
+	keyb  strings.Builder
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder {
+	return &Builder{
+		ix: &Index{tokID: make(map[string]uint32), byText: make(map[string]uint32),
+			busy: make(chan struct{}, 4*runtime.GOMAXPROCS(0))},
+		seen: make(map[string]bool),
+	}
+}
+
+// Add indexes the names of e. e may be reused once Add returns.
+func (b *Builder) Add(e *entity.Entity) {
+	ix := b.ix
+	ei := len(ix.recs)
+	ix.recs = append(ix.recs, newRecord(e))
+	buf, seen, keyb := b.buf, b.seen, &b.keyb
+	clear(seen)
+	for _, n := range e.Names {
+		buf = names.AppendTokens(buf[:0], n.Full)
+		if len(buf) == 0 {
+			continue
+		}
+		if len(buf) > MaxTokens {
+			buf = buf[:MaxTokens]
+		}
+		keyb.Reset()
+		for _, t := range buf {
+			keyb.WriteString(t.Text)
+			keyb.WriteByte(' ')
+		}
+		if seen[keyb.String()] {
+			continue
+		}
+		seen[keyb.String()] = true
+		rec := nameRec{full: n.Full, ent: uint32(ei), off: uint32(len(ix.flat)), n: uint8(len(buf)), kind: kindOf(n.Kind)}
+		for _, t := range buf {
+			if t.Class == names.Honorific && e.Schema != entity.Person && e.Schema != entity.LegalEntity {
+				t.Class = names.Word // the vessel MARSHAL ZHUKOV has no title
+			}
+			k := dictKey(&t)
+			id, ok := ix.tokID[k]
+			if !ok {
+				id = uint32(len(ix.toks))
+				ix.tokID[k] = id
+				t.Raw = ""
+				ix.toks = append(ix.toks, tokInfo{Token: t})
+				if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
+					ix.byText[t.Text] = id
+				}
+				b.df = append(b.df, 0)
+				b.stamp = append(b.stamp, -1)
+			}
+			if b.stamp[id] != int32(ei) {
+				b.stamp[id] = int32(ei)
+				b.df[id]++
+			}
+			ix.flat = append(ix.flat, id)
+		}
+		ix.names = append(ix.names, rec)
+	}
+	b.buf = buf
+}
+
+// Index finishes the index. The Builder must not be used afterwards.
+func (b *Builder) Index() *Index {
+	ix, df := b.ix, b.df
 	ix.buildPostings()
-	n := float64(len(ents))
+	n := float64(len(ix.recs))
 	ix.maxIDF = float32(math.Log((n + 1) / 0.5))
 	idfs := make([]float32, len(ix.toks))
 	for id := range ix.toks {
@@ -186,7 +239,9 @@ func Build(ents []*entity.Entity) *Index {
 		r.weight = w
 	}
 	ix.buildKeys()
-	ix.sameAs = ix.linkParties()
+	if ix.ents != nil {
+		ix.sameAs = ix.linkParties()
+	}
 	return ix
 }
 
@@ -455,8 +510,16 @@ type Stats struct {
 }
 
 func (ix *Index) Stats() Stats {
-	return Stats{Entities: len(ix.ents), Names: len(ix.names), Tokens: len(ix.toks), Keys: len(ix.keys)}
+	return Stats{Entities: len(ix.recs), Names: len(ix.names), Tokens: len(ix.toks), Keys: len(ix.keys)}
 }
 
-// Entities returns the indexed entities.
+// Entities returns the indexed entities; nil for an index a Builder built.
 func (ix *Index) Entities() []*entity.Entity { return ix.ents }
+
+// entity returns entity i, or nil when the index holds no entities.
+func (ix *Index) entity(i int) *entity.Entity {
+	if ix.ents == nil {
+		return nil
+	}
+	return ix.ents[i]
+}

@@ -279,3 +279,39 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestBuilder checks that an index built from a stream answers as one
+// built from the slice, without the entities themselves.
+func TestBuilder(t *testing.T) {
+	ents := fixture()
+	full := Build(ents)
+	b := NewBuilder()
+	for _, e := range fixture() {
+		b.Add(e)
+	}
+	streamed := b.Index()
+	if streamed.Entities() != nil {
+		t.Errorf("a streamed index holds entities")
+	}
+	for _, q := range []Query{
+		{Name: "Ivan Sidorenkov", BirthDate: "1961-04-12", Countries: []string{"RU"}},
+		{Name: "طارق المصري"},
+		{Name: "Blue Horizon Trading", Schema: entity.Organization},
+		{Name: "Kim Segon"},
+		{Name: "Sea Lotus", Identifiers: []string{"imo:9123456"}},
+	} {
+		a := search(t, full, q, Options{Limit: 5})
+		c := search(t, streamed, q, Options{Limit: 5})
+		if len(a) != len(c) {
+			t.Fatalf("%q: %d matches from Build, %d from a Builder", q.Name, len(a), len(c))
+		}
+		for i := range a {
+			if a[i].EntityID != c[i].EntityID || a[i].Score != c[i].Score || a[i].MatchedName != c[i].MatchedName || a[i].Name != c[i].Name {
+				t.Errorf("%q #%d: Build %s %.4f %q, Builder %s %.4f %q", q.Name, i, a[i].EntityID, a[i].Score, a[i].MatchedName, c[i].EntityID, c[i].Score, c[i].MatchedName)
+			}
+			if a[i].Entity == nil || c[i].Entity != nil {
+				t.Errorf("%q #%d: Entity set from Build %v, from a Builder %v; want only from Build", q.Name, i, a[i].Entity != nil, c[i].Entity != nil)
+			}
+		}
+	}
+}

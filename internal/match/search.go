@@ -64,6 +64,8 @@ type Match struct {
 	// its names score.
 	SameAs []party.Link `json:"same_as,omitempty"`
 
+	// Entity is the listed entity, when the index holds entities (Build);
+	// nil for an index built from a stream (Builder).
 	Entity *entity.Entity `json:"-"`
 }
 
@@ -240,8 +242,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		if i, ok := best[r.ent]; ok && out[i].al.score >= al.score {
 			continue
 		}
-		e := ix.ents[r.ent]
-		sc := scored{name: c.name, al: al, fs: fq.score(e, al.score)}
+		sc := scored{name: c.name, al: al, fs: fq.score(&ix.recs[r.ent], al.score)}
 		if i, ok := best[r.ent]; ok {
 			out[i] = sc
 		} else {
@@ -259,7 +260,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 				if qwords == nil {
 					qwords = strings.Fields(translit.Latin(q.Name))
 				}
-				out[i].spell = spellingOverlap(qwords, ix.ents[ix.names[out[i].name].ent].Names[ix.names[out[i].name].idx].Full)
+				out[i].spell = spellingOverlap(qwords, ix.names[out[i].name].full)
 				out[i].order = inOrder(out[i].al.pairs)
 				break
 			}
@@ -279,7 +280,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		if c := cmp.Compare(ra.kind, rb.kind); c != 0 {
 			return c
 		}
-		return strings.Compare(ix.ents[ra.ent].ID, ix.ents[rb.ent].ID)
+		return strings.Compare(ix.recs[ra.ent].id, ix.recs[rb.ent].id)
 	})
 	flag := opt.Threshold
 	if flag <= 0 {
@@ -295,20 +296,20 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			break
 		}
 		r := &ix.names[sc.name]
-		e := ix.ents[r.ent]
+		e := &ix.recs[r.ent]
 		res = append(res, Match{
-			EntityID:    e.ID,
-			Dataset:     e.Dataset,
-			Source:      e.Dataset,
-			SourceID:    e.SourceID,
-			Schema:      string(e.Schema),
-			Name:        e.Caption(),
-			MatchedName: e.Names[r.idx].Full,
+			EntityID:    e.id,
+			Dataset:     e.dataset,
+			Source:      e.dataset,
+			SourceID:    e.sourceID,
+			Schema:      string(e.schema),
+			Name:        e.caption,
+			MatchedName: r.full,
 			Score:       score,
 			Match:       score >= flag,
 			Explanation: ix.explain(s, r, &sc.al, &sc.fs),
 			SameAs:      ix.SameAs(int(r.ent)),
-			Entity:      e,
+			Entity:      ix.entity(int(r.ent)),
 		})
 	}
 	return res, nil
@@ -684,8 +685,8 @@ func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
 		if len(h) == candidateCount && !h[0].less(cand{n, est}) {
 			continue
 		}
-		e := ix.ents[r.ent]
-		if !schemaCompatible(q.Schema, e.Schema) || dsets != nil && !dsets[e.Dataset] {
+		e := &ix.recs[r.ent]
+		if !schemaCompatible(q.Schema, e.schema) || dsets != nil && !dsets[e.dataset] {
 			continue
 		}
 		if len(h) < candidateCount {
