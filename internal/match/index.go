@@ -111,6 +111,7 @@ var seed = maphash.MakeSeed()
 const (
 	tagText      byte = 't'
 	tagPhon      byte = 'p'
+	tagSlots     byte = 'v' // phonetic key with vowels as slots, of common Latin words
 	tagSkelLatin byte = 'L' // skeleton of a Latin list token
 	tagSkelAbjad byte = 'A' // skeleton of an abjad list token
 )
@@ -404,6 +405,11 @@ func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 		return appendSkel(dst, tagSkelAbjad, t.Skel)
 	}
 	dst = appendText(dst, t)
+	if len(t.Phon) >= 4 {
+		if v := names.Slots(t.Phon); v != t.Phon {
+			dst = append(dst, key(tagSlots, v))
+		}
+	}
 	dst = appendSkel(dst, tagSkelLatin, t.Skel)
 	if f := names.FoldZ(t.Skel); f != t.Skel {
 		// A Latin z may be ض ظ ذ, which abjad skeletons write D.

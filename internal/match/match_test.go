@@ -2,6 +2,7 @@ package match
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -313,5 +314,28 @@ func TestBuilder(t *testing.T) {
 				t.Errorf("%q #%d: Entity set from Build %v, from a Builder %v; want only from Build", q.Name, i, a[i].Entity != nil, c[i].Entity != nil)
 			}
 		}
+	}
+}
+
+// TestCommonSpellings: a query made only of common names finds the
+// listing that spells them with other vowels, among a hundred that spell
+// them as the query does (Mohamed, Muhammad).
+func TestCommonSpellings(t *testing.T) {
+	var ents []*entity.Entity
+	add := func(id, name string) {
+		e := entity.New("test", id, entity.Person)
+		e.AddName(entity.Name{Full: name, Kind: entity.Primary})
+		ents = append(ents, e)
+	}
+	add("target", "'ABDALLAH, Muhammad")
+	for i := range 100 {
+		// Invented surnames: Zorvanek, Quillesto...
+		add(fmt.Sprint("m", i), fmt.Sprintf("Mohamed Abdallah Zor%sek", strings.Repeat("v", i%7+1)+fmt.Sprint(i)))
+		add(fmt.Sprint("a", i), fmt.Sprintf("Abdallah Quil%s", fmt.Sprint(i)))
+	}
+	ix := Build(ents)
+	ms := search(t, ix, Query{Name: "Mohamed Abdallah"}, Options{Limit: 3})
+	if len(ms) == 0 || ms[0].EntityID != "test:target" || ms[0].Score < 0.8 {
+		t.Fatalf("Mohamed Abdallah: top %v, want test:target >= 0.8", ms)
 	}
 }

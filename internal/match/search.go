@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"math"
 	"errors"
 	"fmt"
 	"slices"
@@ -410,6 +411,21 @@ func (ix *Index) collect(s *scratch, need float32) {
 	ix.credit(s, need)
 }
 
+// common reports whether t is a Latin word that one listed entity in 200
+// or more carries, with a phonetic key long enough to look up (Muhammad,
+// Ahmad, Hassan; not Ali).
+func (ix *Index) common(t *names.Token) bool {
+	if t.Abjad || t.Class != names.Word || len(t.Phon) < 4 {
+		return false
+	}
+	var kb [64]byte
+	id, ok := ix.tokID[string(appendDictKey(kb[:0], t))]
+	return ok && ix.toks[id].idf < commonIDF
+}
+
+// commonIDF is the rarity of a token one entity in 200 carries.
+var commonIDF = float32(math.Log(200))
+
 // maxPieces is the most list tokens one query token is taken to merge.
 const maxPieces = 5
 
@@ -521,6 +537,13 @@ func (ix *Index) lookupUnit(s *scratch, ui int) {
 		}
 	} else {
 		s.keys = queryKeys(s.keys[:0], &u.tok)
+		if ix.common(&u.tok) {
+			// The commonest names are spelled with vowels of another
+			// class as often as not (Mohamed, Muhammad): a query made of
+			// them has nothing rarer to find the other spelling by, so
+			// it looks up the spellings with vowels in the same places.
+			s.keys = append(s.keys, key(tagSlots, names.Slots(u.tok.Phon)))
+		}
 	}
 	for _, k := range s.keys {
 		for _, id := range ix.lookup(k) {

@@ -236,6 +236,20 @@ func Skel(phon string) string {
 	return string(out)
 }
 
+// Slots returns a phonetic key with every vowel class written '*': the
+// spellings of a name whose vowels differ in class but not in place
+// (Mohamed, Muhammad, Mohammad; Ahmed, Ahmad) share it, while Mahmud,
+// with no vowel between h and m, does not.
+func Slots(phon string) string {
+	b := []byte(phon)
+	for i, c := range b {
+		if c == 'a' || c == 'i' || c == 'u' {
+			b[i] = '*'
+		}
+	}
+	return string(b)
+}
+
 // FoldZ returns skel with Z read as D: the skeleton a Latin z has when it
 // stands for ض ظ ذ.
 func FoldZ(skel string) string {
