@@ -2,9 +2,9 @@ package match
 
 import (
 	"cmp"
-	"math"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
