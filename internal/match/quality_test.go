@@ -65,15 +65,20 @@ func TestQuality(t *testing.T) {
 	// Floors against regressions, a little under what the engine reaches
 	// on seed 1. They are not the acceptance bars; the README and
 	// the closing note quote the measured figures against those.
+	// The original-script floors are on party recall: with OFAC loaded
+	// beside the UN, the top hit for a UN name in Arabic is as often
+	// OFAC's listing of the same person, which strict recall counts as a
+	// miss (the UN list alone is checked strictly below).
 	floors := []struct {
 		kind     string
+		party    bool
 		r1, r5   float64
 		atAlert1 float64
 	}{
-		{"all perturbations", 0.97, 0.99, 0.92},
-		{"held_out_alias", 0.55, 0.65, 0.35},
-		{"original_script_Arab", 0.80, 0.90, 0.70},
-		{"original_script_Cyrl", 0.80, 0.90, 0.80},
+		{"all perturbations", false, 0.98, 0.99, 0.96},
+		{"held_out_alias", false, 0.55, 0.65, 0.35},
+		{"original_script_Arab", true, 0.85, 0.90, 0.70},
+		{"original_script_Cyrl", true, 0.80, 0.90, 0.80},
 	}
 	for _, f := range floors {
 		var m *quality.Metrics
@@ -86,8 +91,12 @@ func TestQuality(t *testing.T) {
 			t.Errorf("report has no %q line", f.kind)
 			continue
 		}
-		if m.RecallAt1 < f.r1 || m.RecallAt5 < f.r5 || m.RecallAtAlert1pct < f.atAlert1 {
-			t.Errorf("%s: R@1 %.3f R@5 %.3f R@alert1%% %.3f, floors %.2f %.2f %.2f", f.kind, m.RecallAt1, m.RecallAt5, m.RecallAtAlert1pct, f.r1, f.r5, f.atAlert1)
+		r1, r5, alert := m.RecallAt1, m.RecallAt5, m.RecallAtAlert1pct
+		if f.party {
+			r1, r5, alert = m.Party.At1, m.Party.At5, m.Party.AtAlert1pct
+		}
+		if r1 < f.r1 || r5 < f.r5 || alert < f.atAlert1 {
+			t.Errorf("%s (party %v): R@1 %.3f R@5 %.3f R@alert1%% %.3f, floors %.2f %.2f %.2f", f.kind, f.party, r1, r5, alert, f.r1, f.r5, f.atAlert1)
 		}
 	}
 	if rep.AlertRateDefault > 0.02 {
