@@ -402,7 +402,12 @@ func (ix *Index) buildKeys() {
 // phonetic key or the skeleton.
 func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 	if t.Abjad {
-		return appendSkel(dst, tagSkelAbjad, t.Skel)
+		dst = appendSkel(dst, tagSkelAbjad, t.Skel)
+		for _, v := range names.ThaVariants(t.Skel) {
+			// ث as the t or s a Latin query writes.
+			dst = appendSkel(dst, tagSkelAbjad, v)
+		}
+		return dst
 	}
 	dst = appendText(dst, t)
 	if len(t.Phon) >= 4 {
@@ -424,6 +429,9 @@ func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 func queryKeys(dst []uint64, t *names.Token) []uint64 {
 	if t.Abjad {
 		dst = appendSkel(dst, tagSkelLatin, t.Skel)
+		for _, v := range names.ThaVariants(t.Skel) {
+			dst = appendSkel(dst, tagSkelLatin, v)
+		}
 		return appendSkel(dst, tagSkelAbjad, t.Skel)
 	}
 	dst = appendText(dst, t)

@@ -167,6 +167,10 @@ func TestSimilarity(t *testing.T) {
 		{"كاظم", "kazim", Translit, 0.85},
 		{"كاظم", "kadhim", Translit, 0.85},
 		{"حمزي", "hamzi", Translit, 0.85},
+		// ث is th in Arabic and s in Persian, Urdu and Turkish.
+		{"عثمان", "othman", Translit, 0.85},
+		{"عثمان", "usman", Translit, 0.85},
+		{"ثاقب", "saqib", Translit, 0.85},
 	} {
 		sim, how := Similarity(tok(tc.q), tok(tc.l))
 		if how != tc.how || sim < tc.atLeast {

@@ -9,7 +9,7 @@ import "strings"
 // key, Muhammad differs by one vowel, and Hassan and Hussein stay apart.
 //
 // Symbols: B D F H J K L M N P R S T V X (sh/ch) Z, vowels a i u, digits
-// as themselves.
+// as themselves; PhonAbjad also Q for ث.
 func Phon(s string) string { return phon(s, false) }
 
 // PhonAbjad is Phon for a consonantal transliteration of Arabic or Hebrew
@@ -113,7 +113,13 @@ func phon(s string, abjad bool) string {
 				emit('X')
 				i += 3
 			case h(i + 1):
-				emit('T')
+				if abjad {
+					// ث: th in Arabic, s in Persian, Urdu and Turkish
+					// (Othman, Osman, Usman), so a letter of its own.
+					emit('Q')
+				} else {
+					emit('T')
+				}
 				i += 2
 			case !abjad && (at(i+1) == 's' || at(i+1) == 'z'):
 				emit('Z')
@@ -260,17 +266,28 @@ func FoldZ(skel string) string {
 }
 
 // SkelMatch reports whether an abjad skeleton and a Latin one are the same
-// consonants: equal, or D in the abjad one where the Latin has Z.
+// consonants: equal, or D in the abjad one where the Latin has Z, or Q
+// (ث) where the Latin has T or S.
 func SkelMatch(abjad, latin string) bool {
 	if len(abjad) != len(latin) {
 		return false
 	}
 	for i := 0; i < len(abjad); i++ {
-		if abjad[i] != latin[i] && !(abjad[i] == 'D' && latin[i] == 'Z') {
+		a, l := abjad[i], latin[i]
+		if a != l && !(a == 'D' && l == 'Z') && !(a == 'Q' && (l == 'T' || l == 'S')) {
 			return false
 		}
 	}
 	return true
+}
+
+// ThaVariants returns an abjad skeleton's readings with ث (Q) as T and as
+// S, the skeletons a Latin spelling of it can have; nil without Q.
+func ThaVariants(skel string) []string {
+	if !strings.ContainsRune(skel, 'Q') {
+		return nil
+	}
+	return []string{strings.ReplaceAll(skel, "Q", "T"), strings.ReplaceAll(skel, "Q", "S")}
 }
 
 func isVowel(c byte) bool {

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // Method says how two tokens were found to correspond; it is what the
 // explanation of a match shows.
 type Method uint8
@@ -115,14 +117,20 @@ func crossSimilarity(q, l *Token) (float64, Method) {
 	case l.Abjad && !q.Abjad && SkelMatch(b, a):
 		a = b
 	case q.Abjad != l.Abjad:
-		// One consonant apart is judged with z read as d on both sides,
-		// but a zay against a Latin d is no match (Hamzi, Hamdi).
-		a, b = FoldZ(a), FoldZ(b)
+		// One consonant apart is judged with z read as d and ث as t on
+		// both sides, but a zay against a Latin d is no match (Hamzi,
+		// Hamdi).
+		a, b = foldCross(a), foldCross(b)
 		if a == b {
 			return 0, NoMatch
 		}
 	}
 	return skelSimilarity(a, b)
+}
+
+// foldCross reads Z as D and Q (ث) as T.
+func foldCross(skel string) string {
+	return strings.ReplaceAll(FoldZ(skel), "Q", "T")
 }
 
 func skelSimilarity(a, b string) (float64, Method) {
