@@ -50,6 +50,14 @@ func TestQuality(t *testing.T) {
 	dir := sharedtest.DataDir(t)
 	opt := quality.DefaultOptions()
 	opt.DefaultThreshold = DefaultThreshold
+	if s := os.Getenv("QUALITY_THRESHOLD"); s != "" {
+		// To see what another default would give.
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("QUALITY_THRESHOLD=%q: %v", s, err)
+		}
+		opt.DefaultThreshold = f
+	}
 	if s := os.Getenv("QUALITY_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
