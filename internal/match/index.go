@@ -111,7 +111,7 @@ var seed = maphash.MakeSeed()
 const (
 	tagText      byte = 't'
 	tagPhon      byte = 'p'
-	tagSlots     byte = 'v' // phonetic key with vowels as slots, of common Latin words
+	tagSlots     byte = 'v' // phonetic key with vowels as slots; common query words look it up
 	tagSkelLatin byte = 'L' // skeleton of a Latin list token
 	tagSkelAbjad byte = 'A' // skeleton of an abjad list token
 )
@@ -163,7 +163,9 @@ func NewBuilder() *Builder {
 	}
 }
 
-// Add indexes the names of e. e may be reused once Add returns.
+// Add indexes the names of e. The index keeps e's name, identifier and
+// birth date values, not e: the caller must not modify those afterwards,
+// but may drop e.
 func (b *Builder) Add(e *entity.Entity) {
 	ix := b.ix
 	ei := len(ix.recs)

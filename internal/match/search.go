@@ -398,7 +398,9 @@ func (ix *Index) collect(s *scratch, need float32) {
 			continue
 		}
 		if _, ok := ix.byText[qt[i].Text]; ok {
-			continue // a repeated token, looked up once
+			// A list token as it is: a repeated query token ("Mustafa
+			// Mustafa") has no hits of its own, yet is no merge.
+			continue
 		}
 		var pieces [maxPieces]uint32
 		n := ix.segment(qt[i].Text, &pieces)
@@ -441,8 +443,8 @@ const maxPieces = 5
 // is fine, "rod" + "eh" + "au" is not), so a piece is a word of three
 // letters or more, a particle before the last piece ("Alqaida",
 // "Harkatuljihad"), a legal form first or last ("JSCGenbank",
-// "CobaltCo"), or a
-// two-letter word in a split in two ("Segon" for "Se Gon").
+// "CobaltCo"), or a two-letter word in a split in two ("Segon" for "Se
+// Gon").
 func (ix *Index) segment(x string, pieces *[maxPieces]uint32) int {
 	const maxLen = 48
 	if len(x) > maxLen {
