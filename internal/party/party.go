@@ -51,7 +51,7 @@ type Words func(i int) [][]names.Token
 // nil analyzes them here.
 func FindWith(ents []*entity.Entity, analyzedWords Words) [][]Link {
 	type keyed struct {
-		kind byte // 'i' identifier, 'd' birth date, 'n' name
+		kind byte // 'i' identifier, 'd' birth date, 'y' birth year and word sound, 'n' name
 		val  string
 	}
 	buckets := map[keyed][]int{}
@@ -333,10 +333,7 @@ func countriesConflict(a, b *entity.Entity) bool {
 }
 
 func countries(e *entity.Entity) []string {
-	var out []string
-	for _, c := range e.Countries {
-		out = append(out, c)
-	}
+	out := slices.Clone(e.Countries)
 	for _, a := range e.Addresses {
 		if a.Country != "" {
 			out = append(out, a.Country)
