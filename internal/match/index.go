@@ -94,11 +94,13 @@ const (
 	kindAlias
 	kindWeak
 	kindFormer
+	kindInitials // an organization's name by its initials (NIOPDC), made here
 )
 
 type tokInfo struct {
 	names.Token
-	idf float32
+	idf      float32
+	initials bool // only ever a name's initials (NIOPDC)
 }
 
 var seed = maphash.MakeSeed()
@@ -152,6 +154,7 @@ type Builder struct {
 	df    []uint32 // by token id: entities containing it
 	stamp []int32  // by token id: last entity counted
 	keyb  strings.Builder
+	acr   []initials
 }
 
 // NewBuilder returns an empty Builder.
@@ -190,32 +193,88 @@ func (b *Builder) Add(e *entity.Entity) {
 		}
 		seen[keyb.String()] = true
 		rec := nameRec{full: n.Full, ent: uint32(ei), off: uint32(len(ix.flat)), n: uint8(len(buf)), kind: kindOf(n.Kind)}
-		for _, t := range buf {
-			if t.Class == names.Honorific && e.Schema != entity.Person && e.Schema != entity.LegalEntity {
-				t.Class = names.Word // the vessel MARSHAL ZHUKOV has no title
-			}
-			k := dictKey(&t)
-			id, ok := ix.tokID[k]
-			if !ok {
-				id = uint32(len(ix.toks))
-				ix.tokID[k] = id
-				t.Raw = ""
-				ix.toks = append(ix.toks, tokInfo{Token: t})
-				if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
-					ix.byText[t.Text] = id
-				}
-				b.df = append(b.df, 0)
-				b.stamp = append(b.stamp, -1)
-			}
-			if b.stamp[id] != int32(ei) {
-				b.stamp[id] = int32(ei)
-				b.df[id]++
-			}
-			ix.flat = append(ix.flat, id)
-		}
+		b.addTokens(ei, buf, e, false)
 		ix.names = append(ix.names, rec)
+		if e.Schema == entity.Organization || e.Schema == entity.LegalEntity {
+			b.acr = appendInitials(b.acr, buf, n.Full)
+		}
 	}
+	// An organization is also known by the initials of its names: a
+	// query "NIOPDC" finds NATIONAL IRANIAN OIL PRODUCTS DISTRIBUTION
+	// COMPANY. They are names of their own, scored below a weak alias.
+	for _, a := range b.acr {
+		if seen[a.text+" "] {
+			continue
+		}
+		seen[a.text+" "] = true
+		t := names.Token{Text: a.text, Class: names.Word}
+		names.SetKeys(&t)
+		buf = append(buf[:0], t)
+		b.addTokens(ei, buf, e, true)
+		ix.names = append(ix.names, nameRec{full: a.full, ent: uint32(ei), off: uint32(len(ix.flat) - 1), n: 1, kind: kindInitials})
+	}
+	b.acr = b.acr[:0]
 	b.buf = buf
+}
+
+// addTokens files the tokens of one name of entity ei in the dictionary
+// and appends their ids to flat.
+func (b *Builder) addTokens(ei int, buf []names.Token, e *entity.Entity, initials bool) {
+	ix := b.ix
+	for _, t := range buf {
+		if t.Class == names.Honorific && e.Schema != entity.Person && e.Schema != entity.LegalEntity {
+			t.Class = names.Word // the vessel MARSHAL ZHUKOV has no title
+		}
+		k := dictKey(&t)
+		id, ok := ix.tokID[k]
+		if !ok {
+			id = uint32(len(ix.toks))
+			ix.tokID[k] = id
+			t.Raw = ""
+			ix.toks = append(ix.toks, tokInfo{Token: t, initials: initials})
+			if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
+				ix.byText[t.Text] = id
+			}
+			b.df = append(b.df, 0)
+			b.stamp = append(b.stamp, -1)
+		} else if !initials {
+			ix.toks[id].initials = false // a word of some name too
+		}
+		if b.stamp[id] != int32(ei) {
+			b.stamp[id] = int32(ei)
+			b.df[id]++
+		}
+		ix.flat = append(ix.flat, id)
+	}
+}
+
+// initials is a name by the first letters of its words.
+type initials struct{ text, full string }
+
+// appendInitials appends the initials of a name of three words or more:
+// of every token, and of its words alone (without "of", "the" and legal
+// forms), when 3 to 8 letters long.
+func appendInitials(dst []initials, toks []names.Token, full string) []initials {
+	var all, words [16]byte
+	na, nw := 0, 0
+	for _, t := range toks {
+		if t.Abjad || t.Text == "" || na == len(all) {
+			return dst
+		}
+		all[na] = t.Text[0]
+		na++
+		if t.Class == names.Word {
+			words[nw] = t.Text[0]
+			nw++
+		}
+	}
+	for _, a := range []string{string(all[:na]), string(words[:nw])} {
+		if len(a) < 3 || len(a) > 8 || len(dst) > 0 && dst[len(dst)-1].text == a {
+			continue
+		}
+		dst = append(dst, initials{a, strings.ToUpper(a) + " (initials of " + full + ")"})
+	}
+	return dst
 }
 
 // Index finishes the index. The Builder must not be used afterwards.
@@ -271,7 +330,7 @@ func (ix *Index) linkParties() [][]party.Link {
 		var out [][]names.Token
 		for n := int(first[i]); n >= 0 && n < len(ix.names) && ix.names[n].ent == uint32(i); n++ {
 			r := &ix.names[n]
-			if r.kind == kindWeak {
+			if r.kind == kindWeak || r.kind == kindInitials {
 				continue
 			}
 			var w []names.Token
@@ -379,6 +438,12 @@ func (ix *Index) buildKeys() {
 	pairs := make([]keyPair, 0, len(ix.toks)*12)
 	var ks []uint64
 	for id := range ix.toks {
+		if ix.toks[id].initials {
+			// Initials are found as they are written: their typos and
+			// sounds would be other names' short words.
+			pairs = append(pairs, keyPair{key(tagText, ix.toks[id].Text), uint32(id)})
+			continue
+		}
 		ks = tokenKeys(ks[:0], &ix.toks[id].Token)
 		for _, k := range ks {
 			pairs = append(pairs, keyPair{k, uint32(id)})

@@ -339,3 +339,22 @@ func TestCommonSpellings(t *testing.T) {
 		t.Fatalf("Mohamed Abdallah: top %v, want test:target >= 0.8", ms)
 	}
 }
+
+// TestInitials: an organization is found by the initials of its name,
+// below the default threshold (worth a look, not an alert); a person is
+// not.
+func TestInitials(t *testing.T) {
+	ix := Build(fixture())
+	m := top(t, ix, "NTG")
+	if m.EntityID != "test:11" || m.Score < 0.75 || m.Match {
+		t.Errorf("NTG: top %s %.3f match=%v (%s), want test:11 (Nordic Trading Group) >= 0.75 and no match", m.EntityID, m.Score, m.Match, m.MatchedName)
+	}
+	if !strings.Contains(m.MatchedName, "initials of Nordic Trading Group") {
+		t.Errorf("NTG: matched name %q does not say whose initials", m.MatchedName)
+	}
+	for _, m := range search(t, ix, Query{Name: "MAH"}, Options{Limit: 5}) {
+		if m.EntityID == "test:6" {
+			t.Errorf("MAH found the person Mohammed Ali HASSAN by initials: %s %.3f", m.MatchedName, m.Score)
+		}
+	}
+}

@@ -237,10 +237,15 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		}
 		r := &ix.names[c.name]
 		al := ix.align(s, r)
-		if r.kind == kindWeak {
+		switch r.kind {
+		case kindWeak:
 			// The publisher itself doubts weak aliases; they are often a
 			// single common name ("Abdullah", "Abu Ali").
 			al.score *= weakAliasFactor
+		case kindInitials:
+			// Initials stand for many names; they point, they do not
+			// prove.
+			al.score *= initialsFactor
 		}
 		if i, ok := best[r.ent]; ok && out[i].al.score >= al.score {
 			continue
@@ -674,6 +679,10 @@ func join(a, b *names.Token) names.Token {
 }
 
 const weakAliasFactor = 0.9
+
+// initialsFactor keeps a name found by an organization's initials alone
+// below the default threshold: worth a look, not an alert.
+const initialsFactor = 0.8
 
 // minAligned is how many of the best candidates are always aligned.
 const minAligned = 4
