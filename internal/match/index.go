@@ -31,8 +31,12 @@ type Index struct {
 	names []nameRec
 	flat  []uint32 // token ids of all names, name after name
 
-	toks  []tokInfo         // by token id
-	tokID map[string]uint32 // dictKey → id
+	toks []tokInfo // by token id
+	// initials[t] tells a token that is only ever a name's initials
+	// (NIOPDC), looked up as written only. Apart from toks, which the
+	// search reads in its hot loops.
+	initials []bool
+	tokID    map[string]uint32 // dictKey → id
 	// byText maps a folded text to one token with that text, to find the
 	// halves of a query token that merges two list tokens.
 	byText map[string]uint32
@@ -99,8 +103,7 @@ const (
 
 type tokInfo struct {
 	names.Token
-	idf      float32
-	initials bool // only ever a name's initials (NIOPDC)
+	idf float32
 }
 
 var seed = maphash.MakeSeed()
@@ -231,14 +234,15 @@ func (b *Builder) addTokens(ei int, buf []names.Token, e *entity.Entity, initial
 			id = uint32(len(ix.toks))
 			ix.tokID[k] = id
 			t.Raw = ""
-			ix.toks = append(ix.toks, tokInfo{Token: t, initials: initials})
+			ix.toks = append(ix.toks, tokInfo{Token: t})
+			ix.initials = append(ix.initials, initials)
 			if _, ok := ix.byText[t.Text]; !ok && !t.Abjad {
 				ix.byText[t.Text] = id
 			}
 			b.df = append(b.df, 0)
 			b.stamp = append(b.stamp, -1)
 		} else if !initials {
-			ix.toks[id].initials = false // a word of some name too
+			ix.initials[id] = false // a word of some name too
 		}
 		if b.stamp[id] != int32(ei) {
 			b.stamp[id] = int32(ei)
@@ -251,9 +255,10 @@ func (b *Builder) addTokens(ei int, buf []names.Token, e *entity.Entity, initial
 // initials is a name by the first letters of its words.
 type initials struct{ text, full string }
 
-// appendInitials appends the initials of a name of three words or more:
-// of every token, and of its words alone (without "of", "the" and legal
-// forms), when 3 to 8 letters long.
+// appendInitials appends the initials of a name: of every token, and of
+// its words alone (without "of", "the" and legal forms), when 4 to 8
+// letters long. Three letters would be the short words of other names
+// (Ali, Lee), which every search for them would then drag along.
 func appendInitials(dst []initials, toks []names.Token, full string) []initials {
 	var all, words [16]byte
 	na, nw := 0, 0
@@ -269,7 +274,7 @@ func appendInitials(dst []initials, toks []names.Token, full string) []initials 
 		}
 	}
 	for _, a := range []string{string(all[:na]), string(words[:nw])} {
-		if len(a) < 3 || len(a) > 8 || len(dst) > 0 && dst[len(dst)-1].text == a {
+		if len(a) < 4 || len(a) > 8 || len(dst) > 0 && dst[len(dst)-1].text == a {
 			continue
 		}
 		dst = append(dst, initials{a, strings.ToUpper(a) + " (initials of " + full + ")"})
@@ -438,7 +443,7 @@ func (ix *Index) buildKeys() {
 	pairs := make([]keyPair, 0, len(ix.toks)*12)
 	var ks []uint64
 	for id := range ix.toks {
-		if ix.toks[id].initials {
+		if ix.initials[id] {
 			// Initials are found as they are written: their typos and
 			// sounds would be other names' short words.
 			pairs = append(pairs, keyPair{key(tagText, ix.toks[id].Text), uint32(id)})

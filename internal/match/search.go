@@ -561,7 +561,7 @@ func (ix *Index) lookupUnit(s *scratch, ui int) {
 			}
 			s.seen[id] = s.epoch
 			t := &ix.toks[id]
-			if t.initials && t.Text != u.tok.Text {
+			if ix.initials[id] && t.Text != u.tok.Text {
 				continue // initials meet only themselves
 			}
 			sim, how := names.Similarity(&u.tok, &t.Token)
