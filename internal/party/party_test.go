@@ -97,3 +97,45 @@ func TestIDNumber(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFind: any names, dates and numbers on two lists link without a
+// panic, both ways, and never within a list.
+func FuzzFind(f *testing.F) {
+	f.Add("TARIQ ABD AL-KARIM AL-MASRI", "AL-MASRI, Tareq", "1970-03-02", "1970-03-02", "A123456", "a-123456")
+	f.Add("", "x", "1970", "", "", "")
+	f.Add("ثاقب محمد", "Saqib MUHAMMAD", "19", "2001-13-40", "000000", "0")
+	f.Fuzz(func(t *testing.T, n1, n2, d1, d2, id1, id2 string) {
+		mk := func(ds, id, name, dob, num string, schema entity.Schema) *entity.Entity {
+			e := entity.New(ds, id, schema)
+			e.AddName(entity.Name{Full: name, Kind: entity.Primary})
+			e.BirthDates = []entity.Date{{Value: dob}}
+			e.Identifiers = []entity.Identifier{{Type: entity.IDPassport, Number: num}}
+			return e
+		}
+		ents := []*entity.Entity{
+			mk("a", "1", n1, d1, id1, entity.Person), mk("b", "1", n2, d2, id2, entity.Person),
+			mk("a", "2", n2, d2, id2, entity.Organization), mk("b", "2", n1, d1, id1, entity.Organization),
+		}
+		links := Find(ents)
+		for i, ls := range links {
+			for _, l := range ls {
+				j := -1
+				for k, e := range ents {
+					if e.ID == l.ID {
+						j = k
+					}
+				}
+				if j < 0 || ents[j].Dataset == ents[i].Dataset {
+					t.Fatalf("%s → %s: unknown or same dataset", ents[i].ID, l.ID)
+				}
+				back := false
+				for _, m := range links[j] {
+					back = back || m.ID == ents[i].ID
+				}
+				if !back {
+					t.Fatalf("%s → %s has no link back", ents[i].ID, l.ID)
+				}
+			}
+		}
+	})
+}

@@ -28,6 +28,27 @@ func TestRealLists(t *testing.T) {
 		byID[vals[i].ID] = &vals[i]
 	}
 	links := party.Find(ents)
+	// Links go both ways and never within a dataset.
+	index := map[string]int{}
+	for i, e := range ents {
+		index[e.ID] = i
+	}
+	for i, ls := range links {
+		for _, l := range ls {
+			j, ok := index[l.ID]
+			if !ok || ents[j].Dataset == ents[i].Dataset {
+				t.Errorf("%s → %s: unknown or same dataset", ents[i].ID, l.ID)
+				continue
+			}
+			back := false
+			for _, m := range links[j] {
+				back = back || m.ID == ents[i].ID && m.By == l.By
+			}
+			if !back {
+				t.Errorf("%s → %s (%s) has no link back", ents[i].ID, l.ID, l.By)
+			}
+		}
+	}
 	by := map[string]int{}
 	linked := map[string]int{}
 	for i, ls := range links {
