@@ -103,6 +103,8 @@ func TestFinds(t *testing.T) {
 		{"Segon Kim", "test:14", 0.95},
 		{"harkatuljihadalislami", "test:15", 0.9},
 		{"International CobaltCo Inc", "test:16", 0.9},
+		// A typo in the article weighs as the article does.
+		{"Tariq Abd aql-Karim AZL-MASRI", "test:2", 0.85},
 	} {
 		m := top(t, ix, tc.query)
 		if m.EntityID != tc.want || m.Score < tc.min {
