@@ -435,47 +435,6 @@ func (ix *Index) common(t *names.Token) bool {
 // commonIDF is the rarity of a token one entity in 200 carries.
 var commonIDF = float32(math.Log(200))
 
-// mangledArticle reports whether a short token the lists lack is one
-// typo away from the Arabic article al/el/ul: a letter added, dropped or
-// changed (aal, all, alp, azl, ql, ak).
-func mangledArticle(s string) bool {
-	if len(s) < 2 || len(s) > 3 {
-		return false
-	}
-	for _, a := range [...]string{"al", "el", "ul"} {
-		if oneEdit(s, a) {
-			return true
-		}
-	}
-	return false
-}
-
-// oneEdit reports whether a and b are one insertion, deletion or
-// substitution apart.
-func oneEdit(a, b string) bool {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	switch len(a) - len(b) {
-	case 0:
-		d := 0
-		for i := range len(a) {
-			if a[i] != b[i] {
-				d++
-			}
-		}
-		return d == 1
-	case 1:
-		for i := range len(b) {
-			if a[i] != b[i] {
-				return a[i+1:] == b[i:]
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // maxPieces is the most list tokens one query token is taken to merge.
 const maxPieces = 5
 
@@ -858,7 +817,7 @@ func (ix *Index) queryWeights(s *scratch) {
 		var kb [64]byte
 		if id, ok := ix.tokID[string(appendDictKey(kb[:0], t))]; ok {
 			w = ix.weight(t, ix.toks[id].idf)
-		} else if !t.Abjad && mangledArticle(t.Text) {
+		} else if !t.Abjad && names.NearArticle(t.Text) {
 			// "Azl-", "ql-", "alp-": a typo in the article, which weighs
 			// as the article does; it is no name the list lacks.
 			p := *t

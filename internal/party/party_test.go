@@ -1,6 +1,7 @@
 package party
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/embargo-screening/embargo/internal/entity"
@@ -8,7 +9,7 @@ import (
 
 func TestFind(t *testing.T) {
 	mk := func(id string, schema entity.Schema, name string) *entity.Entity {
-		ds, src, _ := cut(id)
+		ds, src, _ := strings.Cut(id, ":")
 		e := entity.New(ds, src, schema)
 		e.AddName(entity.Name{Full: name, Kind: entity.Primary})
 		return e
@@ -73,15 +74,6 @@ func TestFind(t *testing.T) {
 			}
 		}
 	}
-}
-
-func cut(id string) (string, string, bool) {
-	for i := range id {
-		if id[i] == ':' {
-			return id[:i], id[i+1:], true
-		}
-	}
-	return id, "", false
 }
 
 func TestIDNumber(t *testing.T) {
