@@ -143,6 +143,8 @@ func AppendTokens(dst []Token, name string) []Token {
 			first := t.Lead || i > 0 && (toks[i-1].Class == Honorific || toks[i-1].Class == Particle && toks[i-1].Lead)
 			if suffixes[t.Text] {
 				first = i == len(toks)-1 || i+1 < len(toks) && toks[i+1].Lead
+			} else if nameTitles[t.Text] && (i == len(toks)-1 || toks[i+1].Lead) {
+				first = false
 			}
 			if !first {
 				t.Class = Word

@@ -40,6 +40,13 @@ var legalForms = set(`llc llp lp ltd limited inc incorporated corp corporation c
 	liability joint stock societe sociedad anonima anonyme responsabilidad limitada
 	aktiengesellschaft gesellschaft beschrankter haftung`)
 
+// nameTitles are the titles that are also names (Sayed, Sharif, Haji,
+// Agha, Mufti): one with no name after it is the name itself, as in
+// "AHMAD, Sayed".
+var nameTitles = set(`sayyid sayed syed seyed sayyed seyyed sayid sharif
+	haji hajji hadji haj hajj sheikh shaikh sheik shaykh cheikh shaik seyh
+	mullah mulla imam mufti qazi qadi qari agha aqa emir prince don major`)
+
 // suffixes are the honorifics written after a name.
 var suffixes = set(`jr sr phd md esq ii iii iv`)
 
