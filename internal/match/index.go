@@ -475,8 +475,8 @@ func (ix *Index) buildKeys() {
 func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 	if t.Abjad {
 		dst = appendSkel(dst, tagSkelAbjad, t.Skel)
-		for _, v := range names.ThaVariants(t.Skel) {
-			// ث as the t or s a Latin query writes.
+		for _, v := range names.AbjadVariants(t.Skel) {
+			// ث as the t or s a Latin query writes, ذ ض ظ as its d or z.
 			dst = appendSkel(dst, tagSkelAbjad, v)
 		}
 		return dst
@@ -487,12 +487,7 @@ func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 			dst = append(dst, key(tagSlots, v))
 		}
 	}
-	dst = appendSkel(dst, tagSkelLatin, t.Skel)
-	if f := names.FoldZ(t.Skel); f != t.Skel {
-		// A Latin z may be ض ظ ذ, which abjad skeletons write D.
-		dst = appendSkel(dst, tagSkelLatin, f)
-	}
-	return dst
+	return appendSkel(dst, tagSkelLatin, t.Skel)
 }
 
 // queryKeys appends the keys a query token looks up: a Latin token finds
@@ -501,17 +496,13 @@ func tokenKeys(dst []uint64, t *names.Token) []uint64 {
 func queryKeys(dst []uint64, t *names.Token) []uint64 {
 	if t.Abjad {
 		dst = appendSkel(dst, tagSkelLatin, t.Skel)
-		for _, v := range names.ThaVariants(t.Skel) {
+		for _, v := range names.AbjadVariants(t.Skel) {
 			dst = appendSkel(dst, tagSkelLatin, v)
 		}
 		return appendSkel(dst, tagSkelAbjad, t.Skel)
 	}
 	dst = appendText(dst, t)
-	dst = appendSkel(dst, tagSkelAbjad, t.Skel)
-	if f := names.FoldZ(t.Skel); f != t.Skel {
-		dst = appendSkel(dst, tagSkelAbjad, f)
-	}
-	return dst
+	return appendSkel(dst, tagSkelAbjad, t.Skel)
 }
 
 func appendText(dst []uint64, t *names.Token) []uint64 {

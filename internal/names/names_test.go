@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,6 +78,11 @@ func TestClasses(t *testing.T) {
 		{"Acme Trading Co., Ltd", []Class{Word, Word, LegalForm, LegalForm}},
 		{"Sherkat Sanaye", []Class{LegalForm, Word}},
 		{"General", []Class{Word}}, // alone it is the name itself
+		// A title that is also a name, with no name after it, is the name.
+		{"AHMAD, Sayed", []Class{Word, Word}},
+		{"HAJI, Ali", []Class{Word, Word}},
+		{"KHAN, Sayed Ali", []Class{Word, Honorific, Word}},
+		{"AHMED, Dr.", []Class{Word, Honorific}}, // Dr is never a name
 		{"Smith and Jones", []Class{Word, Particle, Word}},
 	} {
 		toks := Analyze(tc.in)
@@ -166,6 +172,9 @@ func TestSimilarity(t *testing.T) {
 		{"فضل", "fazl", Translit, 0.85},
 		{"كاظم", "kazim", Translit, 0.85},
 		{"كاظم", "kadhim", Translit, 0.85},
+		{"فضل", "fadl", Translit, 0.85},
+		{"رمضان", "ramazan", Translit, 0.85},
+		{"رمضان", "ramadan", Translit, 0.85},
 		{"حمزي", "hamzi", Translit, 0.85},
 		// ث is th in Arabic and s in Persian, Urdu and Turkish.
 		{"عثمان", "othman", Translit, 0.85},
@@ -186,10 +195,40 @@ func TestSimilarity(t *testing.T) {
 	if sim, how := Similarity(tok("حمزي"), tok("hamdi")); how != NoMatch {
 		t.Errorf("Similarity(حمزي, hamdi) = %.3f %v, want no match", sim, how)
 	}
+	// Plain د is d, never z: Deghdegh (دغداغ) is not "Zaki Zaki" joined.
+	for _, p := range [][2]string{{"دغداغ", "zakizaki"}, {"حمدي", "hamzi"}} {
+		if sim, how := Similarity(tok(p[0]), tok(p[1])); how != NoMatch {
+			t.Errorf("Similarity(%q, %q) = %.3f %v, want no match", p[0], p[1], sim, how)
+		}
+	}
 	for _, p := range [][2]string{{"smith", "smyth1"}, {"ali", "alo"}, {"bob", "rob"}, {"k", "john"}} {
 		if sim, how := Similarity(tok(p[0]), tok(p[1])); sim >= 0.8 {
 			t.Errorf("Similarity(%q, %q) = %.3f %v, want < 0.8", p[0], p[1], sim, how)
 		}
+	}
+}
+
+func TestAbjadVariants(t *testing.T) {
+	for _, tc := range []struct {
+		skel string
+		want []string
+	}{
+		{"MHMD", nil},
+		{"FWL", []string{"FDL", "FZL"}},
+		{"QMN", []string{"TMN", "SMN"}},
+		{"QWQ", []string{"TDT", "TDS", "TZT", "TZS", "SDT", "SDS", "SZT", "SZS"}},
+	} {
+		if got := AbjadVariants(tc.skel); !slices.Equal(got, tc.want) {
+			t.Errorf("AbjadVariants(%q) = %q, want %q", tc.skel, got, tc.want)
+		}
+		for _, v := range tc.want {
+			if !SkelMatch(tc.skel, v) {
+				t.Errorf("SkelMatch(%q, %q) = false", tc.skel, v)
+			}
+		}
+	}
+	if got := len(AbjadVariants("WWWWWWWW")); got > 16 {
+		t.Errorf("AbjadVariants of 8 W: %d readings, want at most 16", got)
 	}
 }
 

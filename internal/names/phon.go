@@ -9,7 +9,7 @@ import "strings"
 // key, Muhammad differs by one vowel, and Hassan and Hussein stay apart.
 //
 // Symbols: B D F H J K L M N P R S T V X (sh/ch) Z, vowels a i u, digits
-// as themselves; PhonAbjad also Q for ث.
+// as themselves; PhonAbjad also Q for ث and W for ذ ض ظ.
 func Phon(s string) string { return phon(s, false) }
 
 // PhonAbjad is Phon for a consonantal transliteration of Arabic or Hebrew
@@ -138,7 +138,14 @@ func phon(s string, abjad bool) string {
 				emit('J')
 				i += 2
 			case h(i + 1):
-				emit('D')
+				if abjad {
+					// ذ ض ظ: d or dh in Arabic (Fadl, Kadhim), z in
+					// Persian, Urdu and Turkish (Fazl, Kazim), so a letter
+					// of its own that plain د (D) is not.
+					emit('W')
+				} else {
+					emit('D')
+				}
 				i += 2
 			case i == n-1:
 				emit('T') // final devoicing: Ahmed/Ahmet, Mahmud/Mahmut
@@ -219,8 +226,8 @@ func phon(s string, abjad bool) string {
 //
 // Z stays Z: in Arabic script it is zay alone, while a Latin z may also
 // stand for ض ظ ذ (Arabic Fadl, Persian and Urdu Fazl; Kadhim, Kazim),
-// which the transliteration writes d and dh. SkelMatch and FoldZ make
-// that one-way allowance.
+// which PhonAbjad writes W. SkelMatch and AbjadVariants let W meet a
+// Latin d or z; plain د (D) meets only d.
 func Skel(phon string) string {
 	var buf [64]byte
 	out := buf[:0]
@@ -256,8 +263,8 @@ func Slots(phon string) string {
 	return string(b)
 }
 
-// FoldZ returns skel with Z read as D: the skeleton a Latin z has when it
-// stands for ض ظ ذ.
+// FoldZ returns skel with Z read as D: between Latin spellings, a z and
+// a d may be the same Arabic letter (Kazafi, Qadhafi).
 func FoldZ(skel string) string {
 	if !strings.ContainsRune(skel, 'Z') {
 		return skel
@@ -266,28 +273,52 @@ func FoldZ(skel string) string {
 }
 
 // SkelMatch reports whether an abjad skeleton and a Latin one are the same
-// consonants: equal, or D in the abjad one where the Latin has Z, or Q
-// (ث) where the Latin has T or S.
+// consonants: equal, or W (ذ ض ظ) where the Latin has D or Z, or Q (ث)
+// where the Latin has T or S.
 func SkelMatch(abjad, latin string) bool {
 	if len(abjad) != len(latin) {
 		return false
 	}
 	for i := 0; i < len(abjad); i++ {
 		a, l := abjad[i], latin[i]
-		if a != l && !(a == 'D' && l == 'Z') && !(a == 'Q' && (l == 'T' || l == 'S')) {
+		if a != l && !(a == 'W' && (l == 'D' || l == 'Z')) && !(a == 'Q' && (l == 'T' || l == 'S')) {
 			return false
 		}
 	}
 	return true
 }
 
-// ThaVariants returns an abjad skeleton's readings with ث (Q) as T and as
-// S, the skeletons a Latin spelling of it can have; nil without Q.
-func ThaVariants(skel string) []string {
-	if !strings.ContainsRune(skel, 'Q') {
+// AbjadVariants returns the Latin skeletons an abjad skeleton can be
+// written as, with each Q (ث) read as T or S and each W (ذ ض ظ) as D or
+// Z: the keys a Latin spelling of the name is found under. It is nil when
+// the skeleton has neither, and at most 16 readings long.
+func AbjadVariants(skel string) []string {
+	if !strings.ContainsAny(skel, "QW") {
 		return nil
 	}
-	return []string{strings.ReplaceAll(skel, "Q", "T"), strings.ReplaceAll(skel, "Q", "S")}
+	out := []string{""}
+	for i := 0; i < len(skel); i++ {
+		var alts string
+		switch skel[i] {
+		case 'Q':
+			alts = "TS"
+		case 'W':
+			alts = "DZ"
+		default:
+			alts = skel[i : i+1]
+		}
+		if len(alts) > 1 && len(out) >= 16 {
+			alts = alts[:1]
+		}
+		next := make([]string, 0, len(out)*len(alts))
+		for _, o := range out {
+			for j := 0; j < len(alts); j++ {
+				next = append(next, o+alts[j:j+1])
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 func isVowel(c byte) bool {

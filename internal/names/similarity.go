@@ -107,8 +107,8 @@ func Similarity(q, l *Token) (float64, Method) {
 }
 
 // crossSimilarity compares tokens of which one or both are written in an
-// abjad, by skeleton. Between an abjad and a Latin token, a Latin z meets
-// d as well (Fazl, فضل).
+// abjad, by skeleton. Between an abjad and a Latin token, ذ ض ظ meet a
+// Latin d or z (Fadl, Fazl, فضل).
 func crossSimilarity(q, l *Token) (float64, Method) {
 	a, b := q.Skel, l.Skel
 	switch {
@@ -128,10 +128,8 @@ func crossSimilarity(q, l *Token) (float64, Method) {
 	return skelSimilarity(a, b)
 }
 
-// foldCross reads Z as D and Q (ث) as T.
-func foldCross(skel string) string {
-	return strings.ReplaceAll(FoldZ(skel), "Q", "T")
-}
+// foldCross reads Z and W (ذ ض ظ) as D and Q (ث) as T.
+var foldCross = strings.NewReplacer("Z", "D", "W", "D", "Q", "T").Replace
 
 func skelSimilarity(a, b string) (float64, Method) {
 	if a == b {
