@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/names"
 )
 
@@ -56,6 +57,12 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	}
 	var cands [MaxTokens * 4]pair
 	cs := cands[:0]
+	// Letters in a row in a company's name are an acronym or a designation
+	// ("T.M.G. ENGINEERING", "A A TRADING"), not given names cut short:
+	// Tamimi is not T there. A letter alone may still stand for a word
+	// ("SHETAB G" for Shetab Gaman).
+	person := ix.recs[r.ent].schema == entity.Person || ix.recs[r.ent].schema == entity.LegalEntity
+	letter := func(j int) bool { return j >= 0 && j < len(ids) && len(ix.toks[ids[j]].Text) == 1 }
 	for i := range qt {
 		for j, id := range ids {
 			m, ok := s.memo[memoKey(i, id)]
@@ -64,7 +71,13 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 				m = simRes{float32(sim), how}
 				s.memo[memoKey(i, id)] = m
 			}
-			if m.how == names.NoMatch {
+			if m.how == names.NoMatch || m.how == names.Initial && !person && (letter(j-1) || letter(j+1)) {
+				continue
+			}
+			if m.how == names.Translit && (qt[i].Class == names.Particle) != (ix.toks[id].Class == names.Particle) {
+				// Across scripts a particle is only itself: a word whose
+				// skeleton is "al"'s ("علیا", Alia) is a word left over,
+				// not the article.
 				continue
 			}
 			if len(cs) == cap(cs) {
@@ -146,20 +159,22 @@ func span(i0, i1 int) uint64 { return (1<<uint(i1-i0+1) - 1) << uint(i0) }
 func (ix *Index) exactMerges(s *scratch, cs []pair, ids []uint32, weight []float32) []pair {
 	qt := s.qt
 	for i := range qt {
-		if len(qt[i].Text) < 4 {
+		if len(qt[i].Text) < 2 {
 			continue
 		}
 		for j := range ids {
 			x := qt[i].Text
 			var w float32
+			letters := true // "PCC" for "P.C.C." is short but no accident
 			for k := j; k < len(ids) && k-j < maxPieces; k++ {
 				t := ix.toks[ids[k]].Text
 				if !strings.HasPrefix(x, t) || ix.toks[ids[k]].Abjad != qt[i].Abjad {
 					break
 				}
 				x, w = x[len(t):], w+weight[k]
+				letters = letters && len(t) == 1
 				if x == "" {
-					if k > j && len(cs) < cap(cs) {
+					if k > j && (letters || len(qt[i].Text) >= 4) && len(cs) < cap(cs) {
 						cs = append(cs, pair{i, i, j, k, 1, names.Merged, w})
 					}
 					break
@@ -169,18 +184,20 @@ func (ix *Index) exactMerges(s *scratch, cs []pair, ids []uint32, weight []float
 	}
 	for j, id := range ids {
 		lt := &ix.toks[id].Token
-		if len(lt.Text) < 4 {
+		if len(lt.Text) < 2 {
 			continue
 		}
 		for i := range qt {
 			x := lt.Text
+			letters := true
 			for k := i; k < len(qt) && k-i < maxPieces; k++ {
 				if !strings.HasPrefix(x, qt[k].Text) || qt[k].Abjad != lt.Abjad {
 					break
 				}
 				x = x[len(qt[k].Text):]
+				letters = letters && len(qt[k].Text) == 1
 				if x == "" {
-					if k > i && len(cs) < cap(cs) {
+					if k > i && (letters || len(lt.Text) >= 4) && len(cs) < cap(cs) {
 						cs = append(cs, pair{i, k, j, j, 1, names.Merged, weight[j]})
 					}
 					break
@@ -210,6 +227,9 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 				continue
 			}
 			a1, a2 := &ix.toks[ids[j]].Token, &ix.toks[ids[j+1]].Token
+			if !joinable(a1, a2) {
+				continue
+			}
 			if d := len(qt[i].Text) - len(a1.Text) - len(a2.Text); d > 3 || d < -3 {
 				continue // too far apart in length to be the same word
 			}
@@ -224,7 +244,7 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 	}
 	// Two query tokens against one list token.
 	for i := 0; i+1 < len(qt); i++ {
-		if !left(a.qLeft, i) || !left(a.qLeft, i+1) {
+		if !left(a.qLeft, i) || !left(a.qLeft, i+1) || !joinable(&qt[i], &qt[i+1]) {
 			continue
 		}
 		qj := &s.qjoin[i]

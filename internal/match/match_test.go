@@ -54,6 +54,10 @@ func fixture() []*entity.Entity {
 		person("14", p("KIM Se Gon")),
 		org("15", p("Harkat-ul-Jihad al-Islami")),
 		org("16", p("International Cobalt Co. Inc.")),
+		org("17", p("T.M.G. ENGINEERING LIMITED"), a("SHETAB G")),
+		person("18", p("AHMED DEGHDEGH"), a("أحمد دغداغ")),
+		org("19", p("ZAKONNIK")),
+		person("20", p("al-Hammad")),
 	}
 }
 
@@ -109,6 +113,35 @@ func TestFinds(t *testing.T) {
 		m := top(t, ix, tc.query)
 		if m.EntityID != tc.want || m.Score < tc.min {
 			t.Errorf("%q: top %s %.3f (%s), want %s >= %.2f; %s", tc.query, m.EntityID, m.Score, m.MatchedName, tc.want, tc.min, m.Explanation)
+		}
+	}
+}
+
+// TestNoFalseFamilies holds scores down for the families of false alerts
+// the clean customers showed: a company's word read as one of another
+// company's initials, a plain د read as a Latin z, words of two scripts
+// or a word and a legal form joined, a word read as the article.
+func TestNoFalseFamilies(t *testing.T) {
+	ix := Build(fixture())
+	for _, tc := range []struct {
+		query, not string
+	}{
+		{"Tamimi Engineering LLC", "test:17"},
+		{"ZAKI ZAKI AHMED", "test:18"},
+		{"زقية Inc", "test:19"},
+		{"حمید علیا", "test:20"},
+	} {
+		for _, m := range search(t, ix, Query{Name: tc.query}, Options{Threshold: 0, Limit: 5}) {
+			if m.EntityID == tc.not && m.Score >= 0.7 {
+				t.Errorf("%q: %s (%s) scores %.3f, want < 0.7; %s", tc.query, m.EntityID, m.MatchedName, m.Score, m.Explanation)
+			}
+		}
+	}
+	// What the rules must keep: a company's acronym written whole, and a
+	// letter alone standing for a word.
+	for _, q := range []string{"TMG Engineering Ltd", "Shetab Gaman"} {
+		if m := top(t, ix, q); m.EntityID != "test:17" || m.Score < 0.8 {
+			t.Errorf("%q: top %s %.3f (%s), want test:17 >= 0.8; %s", q, m.EntityID, m.Score, m.MatchedName, m.Explanation)
 		}
 	}
 }

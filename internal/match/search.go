@@ -385,7 +385,7 @@ func (ix *Index) collect(s *scratch, need float32) {
 	}
 	if len(qt) <= 6 {
 		for i := 0; i+1 < len(qt); i++ {
-			if qt[i].Class != names.Word && qt[i+1].Class != names.Word {
+			if qt[i].Class != names.Word && qt[i+1].Class != names.Word || !joinable(&qt[i], &qt[i+1]) {
 				continue
 			}
 			s.units = append(s.units, unit{first: i, last: i + 1, tok: s.qjoin[i]})
@@ -675,6 +675,15 @@ func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
 
 // join is two adjacent tokens written as one, for names that one side
 // writes merged ("Abdulrahman", "BinLaden") and the other split.
+// joinable reports whether two adjacent tokens may be one word written
+// apart: not when one is in an abjad and the other in Latin letters, nor
+// when one is a legal form or a title ("زقية Inc" is no "Zakonnik").
+func joinable(a, b *names.Token) bool {
+	return a.Abjad == b.Abjad &&
+		a.Class != names.LegalForm && b.Class != names.LegalForm &&
+		a.Class != names.Honorific && b.Class != names.Honorific
+}
+
 func join(a, b *names.Token) names.Token {
 	t := names.Token{Text: a.Text + b.Text, Raw: a.Raw + " " + b.Raw, Abjad: a.Abjad || b.Abjad}
 	names.SetKeys(&t)

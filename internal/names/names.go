@@ -368,7 +368,14 @@ func splitCompound(t Token, pos int) []Token {
 		rest := s[3:]
 		for _, art := range abdArticles {
 			if strings.HasPrefix(rest, art) && len(rest)-len(art) >= 3 {
-				return with("abd", rest[len(art):])
+				word := rest[len(art):]
+				// An assimilated article doubles the sun letter after it
+				// (Abdur-Rahman, Abdus-Salam): in "Abdurahman" the r is
+				// Rahman's, and the article is the u alone.
+				if len(art) > 1 && art[len(art)-1] != 'l' && !strings.HasPrefix(word, art[1:]) {
+					continue
+				}
+				return with("abd", word)
 			}
 		}
 	}
@@ -440,7 +447,8 @@ var allahSuffixes = []string{"ullah", "ollah", "allah", "ulla", "olla"}
 func classify(t *Token, pos, n int) Class {
 	s := t.Text
 	if t.Abjad {
-		if s == "al" || s == "bin" {
+		if s == "al" || s == "bin" || s == "wld" {
+			// ولد is the Mauritanian "ould", son of.
 			return Particle
 		}
 		return abjadClasses[s]

@@ -20,6 +20,11 @@ func TestAnalyze(t *testing.T) {
 		{"Usama BIN LADIN", "usama bin ladin"},
 		{"Abdul Rahman", "abd rahman"},
 		{"Abdulrahman", "abd rahman"},
+		// An assimilated article doubles the letter after it; single, the
+		// letter is the word's.
+		{"Abdurrahman", "abd rahman"},
+		{"Abdurahman", "abd rahman"},
+		{"Abdusalam", "abd salam"},
 		{"Abd al-Rahman", "abd al rahman"},
 		{"Abdel-Rahman", "abd rahman"},
 		{"Abdullah", "abd allah"},

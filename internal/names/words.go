@@ -32,9 +32,9 @@ var honorifics = set(`mr mrs ms miss mister madam dr doctor prof professor sir d
 // business words (Trading, Group, Industries) are not here: they are
 // ordinary words whose rarity weight is low because many names carry them.
 var legalForms = set(`llc llp lp ltd limited inc incorporated corp corporation co company
-	plc gmbh mbh ag kg ohg ug ev sa sas sarl sasu srl spa sl sau bv nv vof oy oyj ab asa aps
+	plc gmbh mbh ag kg ohg ug ev sa sas sal sarl sasu srl spa sl sau bv nv vof oy oyj ab asa aps
 	ooo zao oao pao ao pjsc ojsc cjsc jsc tov pat prat fop tszh mup gup fgup nko
-	pt tbk bhd sdn pte pvt pty sherkat sharikat shirkat sharika sharikah sherkate
+	scs sca pt tbk bhd sdn pte pvt pty sherkat sharikat shirkat sharika sharikah sherkate
 	est establishment fze fzc fzco fzllc dmcc kft zrt nyrt doo dd sro spzoo zoo sc cv sab ltda
 	ip eireli gie kk kabushiki kaisha gk ulc pllc
 	liability joint stock societe sociedad anonima anonyme responsabilidad limitada
