@@ -63,6 +63,10 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	// ("SHETAB G" for Shetab Gaman).
 	person := ix.recs[r.ent].schema == entity.Person || ix.recs[r.ent].schema == entity.LegalEntity
 	letter := func(j int) bool { return j >= 0 && j < len(ids) && len(ix.toks[ids[j]].Text) == 1 }
+	// "I AND S HOLDING" has letters in a row too.
+	near := func(j, d int) bool {
+		return letter(j+d) || j+d >= 0 && j+d < len(ids) && ix.toks[ids[j+d]].Class == names.Particle && letter(j+2*d)
+	}
 	for i := range qt {
 		for j, id := range ids {
 			m, ok := s.memo[memoKey(i, id)]
@@ -71,7 +75,7 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 				m = simRes{float32(sim), how}
 				s.memo[memoKey(i, id)] = m
 			}
-			if m.how == names.NoMatch || m.how == names.Initial && !person && (letter(j-1) || letter(j+1)) {
+			if m.how == names.NoMatch || m.how == names.Initial && !person && (near(j, -1) || near(j, 1)) {
 				continue
 			}
 			if m.how == names.Translit && (qt[i].Class == names.Particle) != (ix.toks[id].Class == names.Particle) {

@@ -75,8 +75,10 @@ func Similarity(q, l *Token) (float64, Method) {
 	}
 	if q.Phon == l.Phon {
 		best, how = simPhonetic, Phonetic
-		if max(len(q.Text), len(l.Text)) <= 4 {
-			best = simPhoneticShort // Adil/Adel, Ana/Anna
+		if L := max(len(q.Text), len(l.Text)); L <= 4 || 2*distance(q.Text, l.Text, L) > L {
+			// Adil/Adel, Ana/Anna: one vowel is a large part of the name;
+			// Gunay/Kony, Naik/Nioec: the key meets, most letters do not.
+			best = simPhoneticShort
 		}
 	} else if L := max(len(q.Phon), len(l.Phon)); budget(L) > 1 {
 		// Near on the phonetic key gets one edit less than spelling: the
