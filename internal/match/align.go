@@ -14,9 +14,16 @@ import (
 // something the listed party is not. A list token the query lacks counts
 // less: customers and payments routinely drop middle names and
 // patronymics.
+//
+// A list token left over weighs at most unmatchedCap (the weight of a
+// token one entity in 400 carries, log 400): that a query omits a rare middle
+// name ("AL-AHMAD, Mahmud" for AL-AHMAD, Mahmud Dhiyab) is no stronger
+// evidence against the match than that it omits a common one, while a
+// rare token present still counts in full for it.
 const (
 	unmatchedQuery = 1.0
 	unmatchedList  = 0.3
+	unmatchedCap   = 6
 )
 
 // pair is one alignment of query tokens with list tokens.
@@ -136,7 +143,7 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	}
 	for j := range ids {
 		if a.lLeft&(1<<uint(j)) != 0 {
-			a.den += unmatchedList * a.weight[j]
+			a.den += unmatchedList * min(a.weight[j], unmatchedCap)
 		}
 	}
 	if a.den > 0 {

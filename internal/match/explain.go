@@ -76,7 +76,7 @@ func (ix *Index) explain(s *scratch, r *nameRec, a *alignment, fs *fieldScore) *
 	}
 	for j := range ids {
 		if a.lLeft&(1<<uint(j)) != 0 {
-			tm := TokenMatch{List: ix.toks[ids[j]].Text, Method: "unmatched_list", Weight: round(float64(unmatchedList * a.weight[j]))}
+			tm := TokenMatch{List: ix.toks[ids[j]].Text, Method: "unmatched_list", Weight: round(float64(unmatchedList * min(a.weight[j], unmatchedCap)))}
 			if c := ix.toks[ids[j]].Class; c != names.Word {
 				tm.Class = c.String()
 			}

@@ -73,7 +73,7 @@ type nameRec struct {
 	off    uint32 // into flat
 	n      uint8  // tokens
 	kind   uint8  // kindPrimary...
-	weight float32
+	weight float32 // of the tokens as left over (capped at unmatchedCap)
 }
 
 // record is what scoring and answers need of an entity, a fraction of
@@ -301,7 +301,7 @@ func (b *Builder) Index() *Index {
 		r := &ix.names[i]
 		var w float32
 		for _, id := range ix.flat[r.off : r.off+uint32(r.n)] {
-			w += ix.weight(&ix.toks[id].Token, ix.toks[id].idf)
+			w += min(ix.weight(&ix.toks[id].Token, ix.toks[id].idf), unmatchedCap)
 		}
 		r.weight = w
 	}
