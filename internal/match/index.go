@@ -70,9 +70,9 @@ type Index struct {
 type nameRec struct {
 	full   string // as the list writes it
 	ent    uint32
-	off    uint32 // into flat
-	n      uint8  // tokens
-	kind   uint8  // kindPrimary...
+	off    uint32  // into flat
+	n      uint8   // tokens
+	kind   uint8   // kindPrimary...
 	weight float32 // of the tokens as left over (capped at unmatchedCap)
 }
 

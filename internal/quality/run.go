@@ -28,6 +28,15 @@ type Metrics struct {
 	// The same, accepting a hit on another listing of the same party
 	// (Hit.SameAs): what an analyst sees, who is shown the links.
 	Party Recall
+
+	// Ambiguous counts the cases whose query is, word for word, a name
+	// of another listed party (not the same party's other listing):
+	// dropping a middle name of MOHAMED OMAR MOHAMED leaves a name the
+	// lists give someone else. No matcher can rank the wanted entity
+	// first there but by chance; RecallAt1Clear is recall at rank 1 on
+	// the other cases.
+	Ambiguous      int
+	RecallAt1Clear float64
 }
 
 // Recall is recall at rank 1, rank 5 and the 1%-alert threshold.
@@ -117,6 +126,7 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 	var cases []Case
 	var results [][]Hit
 	var accepts []map[string]bool
+	var ambiguous []bool
 	captions := map[string]string{}
 	for fi, f := range families {
 		s, err := b(f.index)
@@ -159,6 +169,7 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 			cases = append(cases, c)
 			results = append(results, hits[i])
 			accepts = append(accepts, acc)
+			ambiguous = append(ambiguous, isAmbiguous(byFold[Fold(c.Query.Name)], acc, hits[i]))
 		}
 	}
 
@@ -187,10 +198,16 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 		}
 		outs := make([]outcome, len(idx))
 		pouts := make([]outcome, len(idx))
+		var clear []outcome
 		for j, i := range idx {
 			outs[j], pouts[j] = outcomes[i], party[i]
+			if !ambiguous[i] {
+				clear = append(clear, outcomes[i])
+			}
 		}
 		m := metrics(kind, outs, rep.Threshold1pct, opt.DefaultThreshold)
+		m.Ambiguous = len(idx) - len(clear)
+		m.RecallAt1Clear = metrics(kind, clear, rep.Threshold1pct, opt.DefaultThreshold).RecallAt1
 		pm := metrics(kind, pouts, rep.Threshold1pct, opt.DefaultThreshold)
 		m.Party = Recall{pm.RecallAt1, pm.RecallAt5, pm.RecallAtAlert1pct}
 		rep.Kinds = append(rep.Kinds, m)
@@ -314,6 +331,28 @@ func alertRate(scores []float64, t float64) float64 {
 }
 
 // outcome is where the first correct hit of a case came.
+// isAmbiguous reports whether one of carriers, the entities that carry
+// the query as a name, is neither an accepted answer nor linked to one by
+// the hits' SameAs.
+func isAmbiguous(carriers []string, accept map[string]bool, hits []Hit) bool {
+	for _, id := range carriers {
+		if accept[id] {
+			continue
+		}
+		linked := false
+		for _, h := range hits {
+			if accept[h.EntityID] && slices.Contains(h.SameAs, id) {
+				linked = true
+				break
+			}
+		}
+		if !linked {
+			return true
+		}
+	}
+	return false
+}
+
 type outcome struct {
 	rank  int     // 1-based; 0 when no correct hit
 	score float64 // best score of a correct hit
@@ -376,13 +415,14 @@ func (r Report) Print(w io.Writer) {
 		width = max(width, len(m.Kind))
 	}
 	pct := func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
-	fmt.Fprintf(w, "%-*s  %5s  %6s  %6s  %9s  %9s  |  party: %6s  %6s  %9s\n", width, "kind", "n", "R@1", "R@5", "R@alert1%", "R@default", "R@1", "R@5", "R@alert1%")
+	fmt.Fprintf(w, "%-*s  %5s  %6s  %6s  %9s  %9s  |  party: %6s  %6s  %9s  |  %4s  %6s\n", width, "kind", "n", "R@1", "R@5", "R@alert1%", "R@default", "R@1", "R@5", "R@alert1%", "amb", "R@1")
 	for _, m := range r.Kinds {
-		fmt.Fprintf(w, "%-*s  %5d  %6s  %6s  %9s  %9s  |         %6s  %6s  %9s\n", width, m.Kind, m.N,
+		fmt.Fprintf(w, "%-*s  %5d  %6s  %6s  %9s  %9s  |         %6s  %6s  %9s  |  %4d  %6s\n", width, m.Kind, m.N,
 			pct(m.RecallAt1), pct(m.RecallAt5), pct(m.RecallAtAlert1pct), pct(m.RecallAtDefault),
-			pct(m.Party.At1), pct(m.Party.At5), pct(m.Party.AtAlert1pct))
+			pct(m.Party.At1), pct(m.Party.At5), pct(m.Party.AtAlert1pct), m.Ambiguous, pct(m.RecallAt1Clear))
 	}
 	fmt.Fprintln(w, "party: a hit on another listing of the same party (UN and OFAC) counts, as linked by package party")
+	fmt.Fprintln(w, "amb: cases whose query is word for word a name of another listed party; R@1 on the rest")
 	fmt.Fprintf(w, "customers: %d screened (name and schema), %d hits per query, seed %d\n", r.Customers, r.Options.Limit, r.Options.Seed)
 	fmt.Fprintf(w, "threshold at a 1%% alert rate: %.4g\n", r.Threshold1pct)
 	fmt.Fprintf(w, "alert rate at the default threshold %.4g: %.2f%%\n", r.Options.DefaultThreshold, 100*r.AlertRateDefault)

@@ -225,3 +225,22 @@ func TestMeasureAcceptsOtherListing(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAmbiguous(t *testing.T) {
+	acc := map[string]bool{"un:1": true}
+	for _, tc := range []struct {
+		name     string
+		carriers []string
+		hits     []Hit
+		want     bool
+	}{
+		{"no other carrier", []string{"un:1"}, nil, false},
+		{"another party's name", []string{"un:1", "ofac:9"}, nil, true},
+		{"the same party's other listing", []string{"ofac:2"}, []Hit{{EntityID: "un:1", SameAs: []string{"ofac:2"}}}, false},
+		{"a link from an unaccepted hit does not count", []string{"ofac:2"}, []Hit{{EntityID: "ofac:7", SameAs: []string{"ofac:2"}}}, true},
+	} {
+		if got := isAmbiguous(tc.carriers, acc, tc.hits); got != tc.want {
+			t.Errorf("%s: isAmbiguous = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
