@@ -673,8 +673,6 @@ func (ix *Index) credit(s *scratch, need float32) {
 
 func memoKey(q int, tok uint32) uint64 { return uint64(q)<<32 | uint64(tok) }
 
-// join is two adjacent tokens written as one, for names that one side
-// writes merged ("Abdulrahman", "BinLaden") and the other split.
 // joinable reports whether two adjacent tokens may be one word written
 // apart: not when one is in an abjad and the other in Latin letters, nor
 // when one is a legal form or a title ("زقية Inc" is no "Zakonnik").
@@ -684,6 +682,8 @@ func joinable(a, b *names.Token) bool {
 		a.Class != names.Honorific && b.Class != names.Honorific
 }
 
+// join is two adjacent tokens written as one, for names that one side
+// writes merged ("Abdulrahman", "BinLaden") and the other split.
 func join(a, b *names.Token) names.Token {
 	t := names.Token{Text: a.Text + b.Text, Raw: a.Raw + " " + b.Raw, Abjad: a.Abjad || b.Abjad}
 	names.SetKeys(&t)
