@@ -313,7 +313,19 @@ func canonicalize(toks []Token) []Token {
 		out = append(out, parts...)
 	}
 	if !changed {
-		return toks
+		out = toks
+	}
+	// The article inside an abd compound is written or not as the
+	// romanization has it (Abd al-Rahman, Abdul Rahman, Abdurrahman,
+	// عبد الرحمن): it goes, so that all of them are "abd rahman".
+	cloned := changed
+	for i := 1; i+1 < len(out); i++ {
+		if out[i-1].Text == "abd" && (out[i].Text == "al" || out[i].Text == "el" || out[i].Text == "ul") {
+			if !cloned {
+				out, cloned = slices.Clone(out), true
+			}
+			out = slices.Delete(out, i, i+1)
+		}
 	}
 	return out
 }
@@ -438,7 +450,7 @@ var fuzzyForms = []struct{ word, abbr, except string }{
 // Abdul-, Abdel-, Abdur-Rahman, Abdus-Salam, Abdoul-.
 var abdArticles = []string{"oul", "ul", "el", "al", "ol", "ur", "ar", "er", "us", "as", "es", "ud", "ad", "ush", "ash", "un", "an", "ut", "at", "u", "i"}
 
-var dinSuffixes = []string{"ouddine", "uddine", "oudine", "uddin", "uddeen", "eddine", "eddin", "aldin", "addin", "iddin", "oddin"}
+var dinSuffixes = []string{"ouddine", "uddine", "oudine", "uddin", "uddeen", "eddine", "eddin", "eldine", "eldin", "aldin", "addin", "iddin", "oddin"}
 
 var allahSuffixes = []string{"ullah", "ollah", "allah", "ulla", "olla"}
 
