@@ -223,6 +223,11 @@ func (ix *Index) exactMerges(s *scratch, cs []pair, ids []uint32, weight []float
 // long strings, within whose edit budget unrelated pairs can fall.
 const minMerged = 0.8
 
+// mergedFactor discounts a merged pair that is not spelled the same: two
+// words read as one variant of a third is one guess more than a variant
+// ("احمد ضیا" is Ahmad Zia before it is Ahmadzai).
+const mergedFactor = 0.97
+
 // alignMerged pairs a leftover token on one side with two adjacent
 // leftover tokens on the other, joined.
 func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
@@ -246,7 +251,7 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 			}
 			lt := join(a1, a2)
 			if sim, _ := names.Similarity(&qt[i], &lt); sim >= minMerged {
-				s.addPair(a, pair{i, i, j, j + 1, float32(sim), names.Merged, a.weight[j] + a.weight[j+1]})
+				s.addPair(a, pair{i, i, j, j + 1, float32(sim * mergedFactor), names.Merged, a.weight[j] + a.weight[j+1]})
 				a.qLeft &^= 1 << uint(i)
 				a.lLeft &^= 3 << uint(j)
 				break
@@ -267,7 +272,7 @@ func (ix *Index) alignMerged(s *scratch, a *alignment, ids []uint32) {
 				continue
 			}
 			if sim, _ := names.Similarity(qj, &ix.toks[ids[j]].Token); sim >= minMerged {
-				s.addPair(a, pair{i, i + 1, j, j, float32(sim), names.Merged, a.weight[j]})
+				s.addPair(a, pair{i, i + 1, j, j, float32(sim * mergedFactor), names.Merged, a.weight[j]})
 				a.qLeft &^= 3 << uint(i)
 				a.lLeft &^= 1 << uint(j)
 				break
