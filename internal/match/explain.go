@@ -20,7 +20,7 @@ type Explanation struct {
 // TokenMatch is one aligned pair or one token left over. Query and List
 // hold the tokens as analysed (folded to Latin); Method is one of exact,
 // transliteration, phonetic, edit_distance, initial, merged_tokens,
-// unmatched_query or unmatched_list.
+// same_class, translation, unmatched_query or unmatched_list.
 type TokenMatch struct {
 	Query      string  `json:"query,omitempty"`
 	List       string  `json:"list,omitempty"`

@@ -117,6 +117,7 @@ const (
 	tagText      byte = 't'
 	tagPhon      byte = 'p'
 	tagSlots     byte = 'v' // phonetic key with vowels as slots; common query words look it up
+	tagConcept   byte = 'g' // meaning of an organization word in the glossary
 	tagSkelLatin byte = 'L' // skeleton of a Latin list token
 	tagSkelAbjad byte = 'A' // skeleton of an abjad list token
 )
@@ -512,6 +513,10 @@ func appendText(dst []uint64, t *names.Token) []uint64 {
 	}
 	if len(t.Phon) >= 2 {
 		dst = append(dst, key(tagPhon, t.Phon))
+	}
+	if t.Concept != 0 {
+		// Melli finds National: the word in another language.
+		dst = append(dst, key(tagConcept, string([]byte{byte(t.Concept >> 8), byte(t.Concept)})))
 	}
 	return dst
 }

@@ -58,6 +58,8 @@ func fixture() []*entity.Entity {
 		person("18", p("AHMED DEGHDEGH"), a("أحمد دغداغ")),
 		org("19", p("ZAKONNIK")),
 		person("20", p("al-Hammad")),
+		org("21", p("BANK MELLI IRAN"), a("MELLI BANK")),
+		org("22", p("BANK SADERAT IRAN")),
 	}
 }
 
@@ -109,6 +111,9 @@ func TestFinds(t *testing.T) {
 		{"International CobaltCo Inc", "test:16", 0.9},
 		// A typo in the article weighs as the article does.
 		{"Tariq Abd aql-Karim AZL-MASRI", "test:2", 0.85},
+		// An organization named in translation.
+		{"National Bank of Iran", "test:21", 0.85},
+		{"Iran Export Bank", "test:22", 0.85},
 	} {
 		m := top(t, ix, tc.query)
 		if m.EntityID != tc.want || m.Score < tc.min {

@@ -59,6 +59,9 @@ type Token struct {
 	// letters) meet. Skel is Phon without vowels.
 	Phon string
 	Skel string
+	// Concept is the meaning of an organization word in the glossary
+	// (Melli and National share one), 0 for other words.
+	Concept uint16
 }
 
 // Initial reports whether the token is a single letter.
@@ -158,8 +161,10 @@ func AppendTokens(dst []Token, name string) []Token {
 func SetKeys(t *Token) {
 	if t.Abjad {
 		t.Phon = PhonAbjad(t.Text)
+		t.Concept = 0
 	} else {
 		t.Phon = Phon(t.Text)
+		t.Concept = Concept(t.Text)
 	}
 	t.Skel = Skel(t.Phon)
 }

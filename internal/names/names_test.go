@@ -306,3 +306,33 @@ func TestTypoCost(t *testing.T) {
 		t.Error("keyboard neighbours wrong")
 	}
 }
+
+func TestGlossary(t *testing.T) {
+	seen := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(glossary), "\n") {
+		concept, words, ok := strings.Cut(line, ":")
+		if !ok {
+			t.Fatalf("glossary line %q has no concept", line)
+		}
+		for _, w := range strings.Fields(words) {
+			if prev, dup := seen[w]; dup {
+				t.Errorf("%q is under %q and %q", w, prev, concept)
+			}
+			seen[w] = concept
+			if len(w) < 4 || Fold(w) != w {
+				t.Errorf("%q (%s): want a folded word of 4 letters or more", w, concept)
+			}
+		}
+	}
+	for _, p := range [][2]string{{"melli", "national"}, {"saderat", "export"}, {"fuerzas", "forces"}, {"etudes", "studies"}} {
+		q, l := Analyze(p[0])[0], Analyze(p[1])[0]
+		if sim, how := Similarity(&q, &l); how != Translation || sim < 0.85 {
+			t.Errorf("Similarity(%s, %s) = %.2f %v, want translation", p[0], p[1], sim, how)
+		}
+	}
+	// Words of other meanings stay apart.
+	q, l := Analyze("melli")[0], Analyze("export")[0]
+	if _, how := Similarity(&q, &l); how != NoMatch {
+		t.Errorf("Similarity(melli, export) = %v, want no match", how)
+	}
+}

@@ -15,6 +15,7 @@ const (
 	Initial          // a single letter against a token starting with it
 	Merged           // one token against two adjacent ones joined
 	SameClass        // two different legal forms, or two honorifics
+	Translation      // one word of the glossary in two languages (Melli, National)
 )
 
 func (m Method) String() string {
@@ -33,6 +34,8 @@ func (m Method) String() string {
 		return "merged_tokens"
 	case SameClass:
 		return "same_class"
+	case Translation:
+		return "translation"
 	}
 	return "none"
 }
@@ -47,6 +50,9 @@ const (
 	// fewer, where one vowel is a large part of the name.
 	simPhoneticShort = 0.86
 	simVowels        = 0.8
+	// simTranslation is a word and its translation: the same meaning,
+	// not the same name, so under any spelling variant.
+	simTranslation = 0.9
 	// MinSimilarity is the least similarity that counts as tokens
 	// corresponding at all.
 	MinSimilarity = 0.6
@@ -101,6 +107,9 @@ func Similarity(q, l *Token) (float64, Method) {
 		if s := editSimilarity(typoCost(q.Text, l.Text), L); s > best {
 			best, how = s, Edit
 		}
+	}
+	if q.Concept != 0 && q.Concept == l.Concept && simTranslation > best {
+		best, how = simTranslation, Translation
 	}
 	if best < MinSimilarity {
 		return 0, NoMatch
