@@ -7,15 +7,15 @@ import "strings"
 type Method uint8
 
 const (
-	NoMatch   Method = iota
-	Exact            // same folded text
-	Translit         // same consonant skeleton across scripts (Arabic/Hebrew vs Latin)
-	Phonetic         // same phonetic key, or close on it
-	Edit             // a spelling difference (typo) within the edit budget
-	Initial          // a single letter against a token starting with it
-	Merged           // one token against two adjacent ones joined
-	SameClass        // two different legal forms, or two honorifics
-	Translation      // one word of the glossary in two languages (Melli, National)
+	NoMatch     Method = iota
+	Exact              // same folded text
+	Translit           // same consonant skeleton across scripts (Arabic/Hebrew vs Latin)
+	Phonetic           // same phonetic key, or close on it
+	Edit               // a spelling difference (typo) within the edit budget
+	Initial            // a single letter against a token starting with it
+	Merged             // one token against two adjacent ones joined
+	SameClass          // two different legal forms, or two honorifics
+	Translation        // one word of the glossary in two languages (Melli, National)
 )
 
 func (m Method) String() string {
