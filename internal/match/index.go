@@ -11,6 +11,7 @@ package match
 import (
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -51,6 +52,11 @@ type Index struct {
 	// skeletons one deletion away), sorted, with the token each belongs to.
 	keys   []uint64
 	keyTok []uint32
+	// keyDir[h] is the first position in keys whose top bits are h or
+	// more: keys are hashes, spread evenly, so a lookup reads one or two
+	// entries after the directory instead of binary-searching millions.
+	keyDir   []uint32
+	keyShift uint
 
 	maxIDF    float32
 	medianIDF float32
@@ -467,6 +473,17 @@ func (ix *Index) buildKeys() {
 	for i, p := range pairs {
 		ix.keys[i], ix.keyTok[i] = p.k, p.tok
 	}
+	// About one key per directory slot.
+	b := bits.Len(uint(len(ix.keys)))
+	ix.keyShift = uint(64 - b)
+	ix.keyDir = make([]uint32, 1<<b+1)
+	j := 0
+	for h := range ix.keyDir {
+		for j < len(ix.keys) && ix.keys[j]>>ix.keyShift < uint64(h) {
+			j++
+		}
+		ix.keyDir[h] = uint32(j)
+	}
 }
 
 // tokenKeys appends the keys a list token is filed under. A query token
@@ -549,9 +566,13 @@ func appendDeletions(dst []uint64, tag byte, s string) []uint64 {
 
 // lookup returns the token ids stored under key k.
 func (ix *Index) lookup(k uint64) []uint32 {
-	i := sort.Search(len(ix.keys), func(i int) bool { return ix.keys[i] >= k })
+	h := k >> ix.keyShift
+	i, end := int(ix.keyDir[h]), int(ix.keyDir[h+1])
+	for i < end && ix.keys[i] < k {
+		i++
+	}
 	j := i
-	for j < len(ix.keys) && ix.keys[j] == k {
+	for j < end && ix.keys[j] == k {
 		j++
 	}
 	return ix.keyTok[i:j]
