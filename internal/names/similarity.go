@@ -95,7 +95,7 @@ func Similarity(q, l *Token) (float64, Method) {
 			}
 		}
 	}
-	if best == 0 && len(q.Skel) >= 2 && FoldZ(q.Skel) == FoldZ(l.Skel) && q.Phon[0] == l.Phon[0] {
+	if best == 0 && len(q.Skel) >= 2 && q.Phon[0] == l.Phon[0] && equalFoldZ(q.Skel, l.Skel) {
 		// Same consonants in the same order, vowels apart: Ahmad and
 		// Ahmet (with final devoicing), Omer and Umar, Kazafi and
 		// Qadhafi. Weaker than a phonetic match; the first sound must
@@ -140,7 +140,34 @@ func crossSimilarity(q, l *Token) (float64, Method) {
 }
 
 // foldCross reads Z and W (ذ ض ظ) as D and Q (ث) as T.
-var foldCross = strings.NewReplacer("Z", "D", "W", "D", "Q", "T").Replace
+func foldCross(skel string) string {
+	if !strings.ContainsAny(skel, "ZWQ") {
+		return skel
+	}
+	return crossFolder.Replace(skel)
+}
+
+var crossFolder = strings.NewReplacer("Z", "D", "W", "D", "Q", "T")
+
+// equalFoldZ reports whether FoldZ(a) == FoldZ(b), without building them.
+func equalFoldZ(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == 'Z' {
+			x = 'D'
+		}
+		if y == 'Z' {
+			y = 'D'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
 
 func skelSimilarity(a, b string) (float64, Method) {
 	if a == b {
