@@ -68,7 +68,8 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	// ("T.M.G. ENGINEERING", "A A TRADING"), not given names cut short:
 	// Tamimi is not T there. A letter alone may still stand for a word
 	// ("SHETAB G" for Shetab Gaman).
-	person := ix.recs[r.ent].schema == entity.Person || ix.recs[r.ent].schema == entity.LegalEntity
+	schema := ix.recs.at(r.ent).schema
+	person := schema == entity.Person || schema == entity.LegalEntity
 	letter := func(j int) bool { return j >= 0 && j < len(ids) && len(ix.toks[ids[j]].Text) == 1 }
 	// "I AND S HOLDING" has letters in a row too.
 	near := func(j, d int) bool {

@@ -27,7 +27,7 @@ type Index struct {
 	// recs holds what scoring and answers need of each entity; ents the
 	// entities themselves, when the index was built from a slice of them
 	// (nil when built from a stream, as at millions of entities).
-	recs  []record
+	recs  chunks[record]
 	ents  []*entity.Entity
 	names []nameRec
 	flat  []uint32 // token ids of all names, name after name
@@ -181,8 +181,8 @@ func NewBuilder() *Builder {
 // but may drop e.
 func (b *Builder) Add(e *entity.Entity) {
 	ix := b.ix
-	ei := len(ix.recs)
-	ix.recs = append(ix.recs, newRecord(e))
+	ei := ix.recs.len()
+	ix.recs.append(newRecord(e))
 	buf, seen, keyb := b.buf, b.seen, &b.keyb
 	clear(seen)
 	for _, n := range e.Names {
@@ -293,7 +293,7 @@ func appendInitials(dst []initials, toks []names.Token, full string) []initials 
 func (b *Builder) Index() *Index {
 	ix, df := b.ix, b.df
 	ix.buildPostings()
-	n := float64(len(ix.recs))
+	n := float64(ix.recs.len())
 	ix.maxIDF = float32(math.Log((n + 1) / 0.5))
 	idfs := make([]float32, len(ix.toks))
 	for id := range ix.toks {
@@ -613,7 +613,7 @@ type Stats struct {
 }
 
 func (ix *Index) Stats() Stats {
-	return Stats{Entities: len(ix.recs), Names: len(ix.names), Tokens: len(ix.toks), Keys: len(ix.keys)}
+	return Stats{Entities: ix.recs.len(), Names: len(ix.names), Tokens: len(ix.toks), Keys: len(ix.keys)}
 }
 
 // Entities returns the indexed entities; nil for an index a Builder built.

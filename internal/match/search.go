@@ -250,7 +250,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		if i, ok := best[r.ent]; ok && out[i].al.score >= al.score {
 			continue
 		}
-		sc := scored{name: c.name, al: al, fs: fq.score(&ix.recs[r.ent], al.score)}
+		sc := scored{name: c.name, al: al, fs: fq.score(ix.recs.at(r.ent), al.score)}
 		if i, ok := best[r.ent]; ok {
 			out[i] = sc
 		} else {
@@ -288,7 +288,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		if c := cmp.Compare(ra.kind, rb.kind); c != 0 {
 			return c
 		}
-		return strings.Compare(ix.recs[ra.ent].id, ix.recs[rb.ent].id)
+		return strings.Compare(ix.recs.at(ra.ent).id, ix.recs.at(rb.ent).id)
 	})
 	flag := opt.Threshold
 	if flag <= 0 {
@@ -304,7 +304,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			break
 		}
 		r := &ix.names[sc.name]
-		e := &ix.recs[r.ent]
+		e := ix.recs.at(r.ent)
 		res = append(res, Match{
 			EntityID:    e.id,
 			Dataset:     e.dataset,
@@ -733,7 +733,7 @@ func (ix *Index) selectCandidates(s *scratch, q *Query) []cand {
 		if len(h) == candidateCount && !h[0].less(cand{n, est}) {
 			continue
 		}
-		e := &ix.recs[r.ent]
+		e := ix.recs.at(r.ent)
 		if !schemaCompatible(q.Schema, e.schema) || dsets != nil && !dsets[e.dataset] {
 			continue
 		}
