@@ -150,8 +150,17 @@ func (ix *Index) align(s *scratch, r *nameRec) alignment {
 	if a.den > 0 {
 		a.score = float64(a.num / a.den)
 	}
+	if a.num < ix.minEvidence {
+		// "Mohammed" or "Trading" alone agrees with a listing and says
+		// nothing: a name with that little aligned is worth a look, not
+		// an alert.
+		a.score = min(a.score, lowEvidenceScore)
+	}
 	return a
 }
+
+// lowEvidenceScore is the most a name with too little aligned may score.
+const lowEvidenceScore = 0.8
 
 // sameClass is 1 when the pair's first query and list tokens are of one
 // class, else 0.

@@ -58,8 +58,14 @@ type Index struct {
 	keyDir   []uint32
 	keyShift uint
 
-	maxIDF    float32
-	medianIDF float32
+	maxIDF float32
+	// minEvidence is the least aligned weight (similarity times rarity)
+	// a name score above lowEvidenceScore needs: the weight of a token
+	// one listed entity in 100 carries, and at least 5 of them, matched
+	// exactly. Two such tokens together ("Ali Hassan") are a name; one
+	// alone is not. In a small list every token is rare.
+	minEvidence float32
+	medianIDF   float32
 
 	// sameAs[i] lists the listings in other datasets of the party
 	// ents[i] is (see package party); nil when only one dataset is
@@ -295,6 +301,7 @@ func (b *Builder) Index() *Index {
 	ix.buildPostings()
 	n := float64(ix.recs.len())
 	ix.maxIDF = float32(math.Log((n + 1) / 0.5))
+	ix.minEvidence = float32(min(math.Log(100), math.Log((n+1)/5.5)))
 	idfs := make([]float32, len(ix.toks))
 	for id := range ix.toks {
 		ix.toks[id].idf = float32(math.Log((n + 1) / (float64(df[id]) + 0.5)))

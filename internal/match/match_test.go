@@ -63,6 +63,18 @@ func fixture() []*entity.Entity {
 	}
 }
 
+func newPerson(id, name string) *entity.Entity {
+	e := entity.New("test", id, entity.Person)
+	e.AddName(entity.Name{Full: name, Kind: entity.Primary})
+	return e
+}
+
+func newOrg(id, name string) *entity.Entity {
+	e := entity.New("test", id, entity.Organization)
+	e.AddName(entity.Name{Full: name, Kind: entity.Primary})
+	return e
+}
+
 func search(t *testing.T, ix *Index, q Query, opt Options) []Match {
 	t.Helper()
 	ms, err := ix.Search(q, opt)
@@ -158,6 +170,23 @@ func TestCalibration(t *testing.T) {
 		m := top(t, ix, e.Caption())
 		if m.EntityID != e.ID || m.Score < 0.95 || !m.Match {
 			t.Errorf("%q: top %s %.3f match=%v, want itself >= 0.95", e.Caption(), m.EntityID, m.Score, m.Match)
+		}
+	}
+	// A single common name, even one a listing is known by, makes no
+	// alert: "Mohammed" or "Trading" alone says nothing.
+	var list []*entity.Entity
+	for i, s := range []string{"A A", "NORDIC", "GULF", "DELTA", "ORION", "TAURUS"} {
+		list = append(list, newOrg(fmt.Sprint("c", i), s+" TRADING FZCO"))
+	}
+	for i, s := range []string{"", "ALI", "KHAN", "RAHIMI", "OMAR", "SALEH"} {
+		list = append(list, newPerson(fmt.Sprint("p", i), "MOHAMMED "+s))
+	}
+	common := Build(list)
+	for _, q := range []string{"Trading", "Mohammed"} {
+		for _, m := range search(t, common, Query{Name: q}, Options{Threshold: 0, Limit: 5}) {
+			if m.Score >= DefaultThreshold {
+				t.Errorf("%q alone: %s (%s) scores %.3f, want < %.3f; %s", q, m.EntityID, m.MatchedName, m.Score, DefaultThreshold, m.Explanation)
+			}
 		}
 	}
 	// Unrelated names sharing one common token stay below 0.5.
