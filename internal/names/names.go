@@ -411,7 +411,13 @@ func splitCompound(t Token, pos int) []Token {
 	}
 	for _, suf := range allahSuffixes {
 		if strings.HasSuffix(s, suf) && len(s)-len(suf) >= 3 {
-			return with(s[:len(s)-len(suf)], "allah")
+			pre := s[:len(s)-len(suf)]
+			if len(pre) == 3 && distance(pre, "abd", 1) == 1 {
+				// Abdullah is the commonest compound, and mistyped as
+				// such: Adbullah, Abeullah, Andullah, Agdollah.
+				pre = "abd"
+			}
+			return with(pre, "allah")
 		}
 	}
 	// A legal form written onto the name ("KhalidiCompany", "FulmenLLC").
