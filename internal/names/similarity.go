@@ -311,12 +311,9 @@ func budget(n int) int {
 	return 3
 }
 
-// distance is the optimal-string-alignment (Damerau-Levenshtein with
-// adjacent transpositions) distance between a and b, or limit+1 once it is
-// sure to exceed limit.
 // NearArticle reports whether a Latin token of 2 or 3 letters is one
 // typo from the Arabic article al/el/ul (aal, all, alp, azl, ql, ak):
-// a token the lists lack that is a mangled particle, not a name.
+// a token the lists lack that is one is a mangled particle, not a name.
 func NearArticle(s string) bool {
 	if len(s) < 2 || len(s) > 3 {
 		return false
@@ -329,6 +326,10 @@ func NearArticle(s string) bool {
 	return false
 }
 
+
+// distance is the optimal-string-alignment (Damerau-Levenshtein with
+// adjacent transpositions) distance between a and b, or limit+1 once it is
+// sure to exceed limit.
 func distance(a, b string, limit int) int {
 	if len(a) < len(b) {
 		a, b = b, a
