@@ -430,3 +430,28 @@ func TestInitials(t *testing.T) {
 		}
 	}
 }
+
+// TestGlued finds names whose words a query writes together, titles and
+// articles included, even when the glued form is itself some other
+// listing's word.
+func TestGlued(t *testing.T) {
+	ix := Build([]*entity.Entity{
+		newPerson("a", "AL-ADNANI, Abu Mohammed"),
+		newPerson("b", "ALADNANI, Mohammad Jasim"),
+		newOrg("c", "JAMIAT UL-ANSAR"),
+		newOrg("d", "JAMIATUL-YAHYA UT TURAZ"),
+		newOrg("e", "SYNERGY GENERAL TRADING FZE"),
+		newPerson("f", "MOHAMMAD, Haji Baz"),
+		newPerson("g", "GENERAL, John"),
+	})
+	for _, tc := range []struct{ query, want string }{
+		{"ALADNANI, Abu Mohammad", "test:a"},
+		{"Jamiatul Ansar", "test:c"},
+		{"SynergyGeneral Trading FZE", "test:e"},
+		{"MOHAMMAD, HajiBaz", "test:f"},
+	} {
+		if m := top(t, ix, tc.query); m.EntityID != tc.want || m.Score < 0.85 {
+			t.Errorf("%q: top %s %.3f (%s), want %s >= 0.85; %s", tc.query, m.EntityID, m.Score, m.MatchedName, tc.want, m.Explanation)
+		}
+	}
+}

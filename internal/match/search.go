@@ -399,16 +399,20 @@ func (ix *Index) collect(s *scratch, need float32) {
 	// finds its candidates through its pieces, when the lists do not have
 	// it as it is.
 	for i := range qt {
-		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 4 || s.units[i].exact() {
-			continue
-		}
-		if _, ok := ix.byText[qt[i].Text]; ok {
-			// A list token as it is: a repeated query token ("Mustafa
-			// Mustafa") has no hits of its own, yet is no merge.
+		if words > 0 && qt[i].Class != names.Word || qt[i].Abjad || len(qt[i].Text) < 4 {
 			continue
 		}
 		var pieces [maxPieces]uint32
-		n := ix.segment(qt[i].Text, &pieces)
+		var n int
+		if _, ok := ix.byText[qt[i].Text]; ok || s.units[i].exact() {
+			// A list token as it is: a repeated query token ("Mustafa
+			// Mustafa") has no hits of its own, yet is no merge. But an
+			// article written onto a word may make another list token
+			// ("ALADNANI" for AL-ADNANI, "Jamiatul" for JAMIAT UL).
+			n = ix.articleSplit(qt[i].Text, &pieces)
+		} else {
+			n = ix.segment(qt[i].Text, &pieces)
+		}
 		for _, id := range pieces[:n] {
 			t := &ix.toks[id].Token
 			frac := float32(len(t.Text)) / float32(len(qt[i].Text))
@@ -492,7 +496,10 @@ func (ix *Index) segment(x string, pieces *[maxPieces]uint32) int {
 			short := false
 			switch {
 			case t.Class == names.Particle && k < len(x), t.Class == names.LegalForm && (j == 0 || k == len(x)):
-			case t.Class == names.Word && k-j >= 3:
+			case (t.Class == names.Word || t.Class == names.Honorific) && k-j >= 3:
+				// A title is written onto a name too (HajiBaz,
+				// MuftiRasheed), and a word a title elsewhere is a word
+				// here (SynergyGeneral).
 			case t.Class == names.Word && k-j == 2:
 				short = true
 			default:
@@ -518,6 +525,35 @@ func (ix *Index) segment(x string, pieces *[maxPieces]uint32) int {
 		pieces[i] = ix.byText[x[from[k]:k]]
 	}
 	return n
+}
+
+// articleSplit splits a list token that is the Arabic article written
+// onto another list token of four letters or more, before it (aladnani)
+// or after it (jamiatul), into those two; it returns how many pieces it
+// wrote, 0 when the token is no such thing.
+func (ix *Index) articleSplit(x string, pieces *[maxPieces]uint32) int {
+	if len(x) < 6 {
+		return 0
+	}
+	for _, a := range [...]string{"al", "el", "ul"} {
+		if strings.HasPrefix(x, a) {
+			art, ok1 := ix.byText[a]
+			word, ok2 := ix.byText[x[len(a):]]
+			if ok1 && ok2 && ix.toks[word].Class == names.Word {
+				pieces[0], pieces[1] = art, word
+				return 2
+			}
+		}
+		if strings.HasSuffix(x, a) {
+			word, ok1 := ix.byText[x[:len(x)-len(a)]]
+			art, ok2 := ix.byText[a]
+			if ok1 && ok2 && ix.toks[word].Class == names.Word {
+				pieces[0], pieces[1] = word, art
+				return 2
+			}
+		}
+	}
+	return 0
 }
 
 // lookupUnit finds the list tokens unit ui may correspond to.

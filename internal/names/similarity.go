@@ -326,7 +326,6 @@ func NearArticle(s string) bool {
 	return false
 }
 
-
 // distance is the optimal-string-alignment (Damerau-Levenshtein with
 // adjacent transpositions) distance between a and b, or limit+1 once it is
 // sure to exceed limit.
