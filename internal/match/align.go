@@ -298,8 +298,10 @@ const sameClassSim = 0.9
 
 func (ix *Index) alignClasses(s *scratch, a *alignment, ids []uint32) {
 	for i := range s.qt {
+		// Two legal forms are two ways a company is registered; two
+		// different titles (General, Sheikh) are no agreement at all.
 		c := s.qt[i].Class
-		if c != names.LegalForm && c != names.Honorific || a.qLeft&(1<<uint(i)) == 0 {
+		if c != names.LegalForm || a.qLeft&(1<<uint(i)) == 0 {
 			continue
 		}
 		for j, id := range ids {

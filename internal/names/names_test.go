@@ -201,6 +201,12 @@ func TestSimilarity(t *testing.T) {
 	if sim, _ := Similarity(tok("hassan"), tok("hussein")); sim > simVowels {
 		t.Errorf("Similarity(hassan, hussein) = %.3f, want <= %.2f", sim, simVowels)
 	}
+	// Consonants alike with the first vowel apart are other names.
+	for _, p := range [][2]string{{"mahmud", "mohammad"}, {"chaudhry", "chizari"}} {
+		if sim, how := Similarity(tok(p[0]), tok(p[1])); how != NoMatch {
+			t.Errorf("Similarity(%q, %q) = %.3f %v, want no match", p[0], p[1], sim, how)
+		}
+	}
 	// ز is z, never d: Hamzi is not Hamdi.
 	if sim, how := Similarity(tok("حمزي"), tok("hamdi")); how != NoMatch {
 		t.Errorf("Similarity(حمزي, hamdi) = %.3f %v, want no match", sim, how)

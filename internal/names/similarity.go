@@ -95,11 +95,12 @@ func Similarity(q, l *Token) (float64, Method) {
 			}
 		}
 	}
-	if best == 0 && len(q.Skel) >= 2 && q.Phon[0] == l.Phon[0] && equalFoldZ(q.Skel, l.Skel) {
+	if best == 0 && len(q.Skel) >= 2 && q.Phon[0] == l.Phon[0] && firstVowel(q.Phon) == firstVowel(l.Phon) && equalFoldZ(q.Skel, l.Skel) {
 		// Same consonants in the same order, vowels apart: Ahmad and
 		// Ahmet (with final devoicing), Omer and Umar, Kazafi and
-		// Qadhafi. Weaker than a phonetic match; the first sound must
-		// agree (Omar is not Amir).
+		// Qadhafi. Weaker than a phonetic match; the first sound and the
+		// first vowel must agree (Omar is not Amir, Mahmud is not
+		// Mohammad, Hassan is not Hussein).
 		best, how = simVowels, Phonetic
 	}
 	L := max(len(q.Text), len(l.Text))
@@ -148,6 +149,16 @@ func foldCross(skel string) string {
 }
 
 var crossFolder = strings.NewReplacer("Z", "D", "W", "D", "Q", "T")
+
+// firstVowel returns the first vowel class of a phonetic key, 0 if none.
+func firstVowel(phon string) byte {
+	for i := 0; i < len(phon); i++ {
+		if c := phon[i]; c == 'a' || c == 'i' || c == 'u' {
+			return c
+		}
+	}
+	return 0
+}
 
 // equalFoldZ reports whether FoldZ(a) == FoldZ(b), without building them.
 func equalFoldZ(a, b string) bool {
