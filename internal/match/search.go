@@ -223,6 +223,7 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		fs    fieldScore
 		spell int // words spelled as in the query, to order equal scores
 		order int // aligned tokens in the query's order, the same
+		edits int // character edits from the query to the name, the same
 	}
 	best := s.best // entity → index in out
 	var out []scored
@@ -262,14 +263,21 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 	// slightly different spellings that fold alike. The listing spelled
 	// most like the query comes first.
 	var qwords []string
+	var qlatin string
 	for i := range out {
 		for j := range out {
 			if i != j && round(out[i].fs.final) == round(out[j].fs.final) {
 				if qwords == nil {
-					qwords = strings.Fields(translit.Latin(q.Name))
+					qlatin = translit.Latin(q.Name)
+					qwords = strings.Fields(qlatin)
 				}
-				out[i].spell = spellingOverlap(qwords, ix.names[out[i].name].full)
+				full := ix.names[out[i].name].full
+				out[i].spell = spellingOverlap(qwords, full)
 				out[i].order = inOrder(out[i].al.pairs)
+				if !abjadQuery(s.qt) {
+					// A consonantal reading says nothing of letters.
+					out[i].edits = names.EditDistance(qlatin, translit.Latin(full))
+				}
 				break
 			}
 		}
@@ -282,6 +290,11 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 			return c
 		}
 		if c := cmp.Compare(b.order, a.order); c != 0 {
+			return c
+		}
+		// Then the one written most like the query, letter for letter:
+		// "PAO, Yu" is nearer PAO, Yu Yi than PAO, Yu Liang.
+		if c := cmp.Compare(a.edits, b.edits); c != 0 {
 			return c
 		}
 		ra, rb := &ix.names[a.name], &ix.names[b.name]
@@ -321,6 +334,16 @@ func (ix *Index) Search(q Query, opt Options) ([]Match, error) {
 		})
 	}
 	return res, nil
+}
+
+// abjadQuery reports whether a query token is written in an abjad.
+func abjadQuery(qt []names.Token) bool {
+	for i := range qt {
+		if qt[i].Abjad {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder counts the aligned query tokens that follow the previous one

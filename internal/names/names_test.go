@@ -345,3 +345,18 @@ func TestGlossary(t *testing.T) {
 		t.Errorf("Similarity(melli, export) = %v, want no match", how)
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 20)
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"kitten", "sitting", 3}, {"pao yu yi", "pao yu", 3}, {"abc", "acb", 1},
+		{long, long + "x", 1}, {long, "", 200},
+	} {
+		if got := EditDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
