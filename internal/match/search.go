@@ -400,7 +400,9 @@ func (ix *Index) collect(s *scratch, need float32) {
 		}
 	}
 	for i := range qt {
-		s.units = append(s.units, unit{first: i, last: i, tok: qt[i], skip: words > 0 && qt[i].Class != names.Word})
+		// Titles are looked up only when they may be names too.
+		skip := words > 0 && qt[i].Class != names.Word && !(qt[i].Class == names.Honorific && names.NameTitle(qt[i].Text))
+		s.units = append(s.units, unit{first: i, last: i, tok: qt[i], skip: skip})
 	}
 	s.qjoin = s.qjoin[:0]
 	for i := 0; i+1 < len(qt); i++ {

@@ -47,6 +47,10 @@ var nameTitles = set(`sayyid sayed syed seyed sayyed seyyed sayid sharif
 	haji hajji hadji haj hajj sheikh shaikh sheik shaykh cheikh shaik seyh
 	mullah mulla imam mufti qazi qadi qari agha aqa emir prince don major`)
 
+// NameTitle reports whether a title is also a name (Sayed, Qazi, Haji):
+// where a query reads it as a title, a listing may carry it as the name.
+func NameTitle(text string) bool { return nameTitles[text] }
+
 // suffixes are the honorifics written after a name.
 var suffixes = set(`jr sr phd md esq ii iii iv`)
 
