@@ -83,9 +83,9 @@ func TestQuality(t *testing.T) {
 		r1, r5   float64
 		atAlert1 float64
 	}{
-		{"all perturbations", false, 0.98, 0.99, 0.96},
-		{"held_out_alias", false, 0.55, 0.65, 0.35},
-		{"original_script_Arab", true, 0.85, 0.90, 0.70},
+		{"all perturbations", false, 0.985, 0.995, 0.98},
+		{"held_out_alias", false, 0.58, 0.70, 0.42},
+		{"original_script_Arab", true, 0.88, 0.94, 0.76},
 		{"original_script_Cyrl", true, 0.80, 0.90, 0.80},
 	}
 	for _, f := range floors {
@@ -107,8 +107,8 @@ func TestQuality(t *testing.T) {
 			t.Errorf("%s (party %v): R@1 %.3f R@5 %.3f R@alert1%% %.3f, floors %.2f %.2f %.2f", f.kind, f.party, r1, r5, alert, f.r1, f.r5, f.atAlert1)
 		}
 	}
-	if rep.AlertRateDefault > 0.02 {
-		t.Errorf("alert rate at the default threshold %.2f%%, floor 2%%", 100*rep.AlertRateDefault)
+	if rep.AlertRateDefault > 0.01 {
+		t.Errorf("alert rate at the default threshold %.2f%%, want at most 1%%", 100*rep.AlertRateDefault)
 	}
 	// The original-script cases again against the UN list alone (Latin
 	// names only): with OFAC loaded too, the top hit is often OFAC's
