@@ -116,6 +116,11 @@ const (
 type tokInfo struct {
 	names.Token
 	idf float32
+	// famIDF is the rarity of the commonest token that sounds the same
+	// or differs only in the colour of its vowels (Ahmet: Ahmad's), at
+	// most idf: a rare spelling of a common name says no more than the
+	// name does.
+	famIDF float32
 }
 
 var seed = maphash.MakeSeed()
@@ -311,6 +316,7 @@ func (b *Builder) Index() *Index {
 		slices.Sort(idfs)
 		ix.medianIDF = idfs[len(idfs)/2]
 	}
+	ix.familyIDF()
 	for i := range ix.names {
 		r := &ix.names[i]
 		var w float32
@@ -324,6 +330,39 @@ func (b *Builder) Index() *Index {
 		ix.sameAs = ix.linkParties()
 	}
 	return ix
+}
+
+// familyIDF sets each token's famIDF.
+func (ix *Index) familyIDF() {
+	fam := map[string]float32{}
+	keys := func(t *names.Token) (string, string) {
+		if t.Abjad || t.Class != names.Word || len(t.Phon) < 4 {
+			return "", ""
+		}
+		return "p" + t.Phon, "s" + names.Slots(t.Phon)
+	}
+	for id := range ix.toks {
+		t := &ix.toks[id]
+		p, sl := keys(&t.Token)
+		for _, k := range [...]string{p, sl} {
+			if k == "" {
+				continue
+			}
+			if v, ok := fam[k]; !ok || t.idf < v {
+				fam[k] = t.idf
+			}
+		}
+	}
+	for id := range ix.toks {
+		t := &ix.toks[id]
+		t.famIDF = t.idf
+		p, sl := keys(&t.Token)
+		for _, k := range [...]string{p, sl} {
+			if v, ok := fam[k]; ok && k != "" {
+				t.famIDF = min(t.famIDF, v)
+			}
+		}
+	}
 }
 
 // linkParties finds the listings of one party on different lists, when

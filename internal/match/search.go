@@ -751,9 +751,6 @@ func join(a, b *names.Token) names.Token {
 	return t
 }
 
-// simSamePhon is the similarity of tokens with one phonetic key.
-const simSamePhon = 0.93
-
 const weakAliasFactor = 0.9
 
 // initialsFactor keeps a name found by an organization's initials alone
@@ -889,14 +886,9 @@ func (ix *Index) queryWeights(s *scratch) {
 		var w float32
 		var kb [64]byte
 		if id, ok := ix.tokID[string(appendDictKey(kb[:0], t))]; ok {
-			w = ix.weight(t, ix.toks[id].idf)
-			// A rare spelling of a common name (Ahmet, Mehmet) weighs as
-			// the name does: what sounds the same says no more than it.
-			for _, h := range s.units[i].hits {
-				if h.how == names.Phonetic && h.sim >= simSamePhon {
-					w = min(w, ix.weight(t, ix.toks[h.id].idf))
-				}
-			}
+			// A rare spelling of a common name (Ahmet, Omer) weighs as the
+			// name does: what sounds the same says no more than it.
+			w = ix.weight(t, ix.toks[id].famIDF)
 		} else if !t.Abjad && names.NearArticle(t.Text) {
 			// "Azl-", "ql-", "alp-": a typo in the article, which weighs
 			// as the article does; it is no name the list lacks.
