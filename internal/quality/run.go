@@ -236,6 +236,19 @@ func Measure(ents []entity.Entity, customers []Query, b Builder, opt Options) (R
 	}
 	add(KindAllPerturbations, all)
 	add(KindHeldOut, byKind[KindHeldOut])
+	// Split by whether the alias shares a word with a name left in the
+	// index for its entity: one that shares none ("EL LOCO" for Daniel
+	// BARRERA BARRERA) can be found by no name matcher but by chance.
+	var sharing, apart []int
+	for _, i := range byKind[KindHeldOut] {
+		if sharesWord(cases[i], heldIndex) {
+			sharing = append(sharing, i)
+		} else {
+			apart = append(apart, i)
+		}
+	}
+	add(KindHeldOut+", sharing a word", sharing)
+	add(KindHeldOut+", sharing none", apart)
 	var scripts []string
 	for k := range byKind {
 		if strings.HasPrefix(k, KindOriginalScript) {
@@ -331,6 +344,28 @@ func alertRate(scores []float64, t float64) float64 {
 }
 
 // outcome is where the first correct hit of a case came.
+// sharesWord reports whether case c's query has a word (as Fold writes
+// it) in a name that index gives the entity c wants.
+func sharesWord(c Case, index []entity.Entity) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(Fold(c.Query.Name)) {
+		words[w] = true
+	}
+	for i := range index {
+		if index[i].ID != c.Want {
+			continue
+		}
+		for _, n := range index[i].Names {
+			for _, w := range strings.Fields(Fold(n.Full)) {
+				if words[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // isAmbiguous reports whether one of carriers, the entities that carry
 // the query as a name, is neither an accepted answer nor linked to one by
 // the hits' SameAs.

@@ -157,9 +157,13 @@ func TestMeasure(t *testing.T) {
 	for _, m := range rep.Kinds {
 		kinds = append(kinds, m.Kind)
 	}
-	wantKinds := append(PerturbationKinds(), KindAllPerturbations, KindHeldOut, "original_script_Arab", "original_script_Cyrl")
+	wantKinds := append(PerturbationKinds(), KindAllPerturbations, KindHeldOut,
+		KindHeldOut+", sharing a word", KindHeldOut+", sharing none", "original_script_Arab", "original_script_Cyrl")
 	if !slices.Equal(kinds, wantKinds) {
 		t.Errorf("kinds %q\nwant %q", kinds, wantKinds)
+	}
+	if s, n := got[KindHeldOut+", sharing a word"].N+got[KindHeldOut+", sharing none"].N, got[KindHeldOut].N; s != n {
+		t.Errorf("held-out split into %d cases, want %d", s, n)
 	}
 	// The exact matcher finds every reordering (Fold sorts the tokens)
 	// and none of the names its index does not hold.
@@ -241,6 +245,22 @@ func TestIsAmbiguous(t *testing.T) {
 	} {
 		if got := isAmbiguous(tc.carriers, acc, tc.hits); got != tc.want {
 			t.Errorf("%s: isAmbiguous = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSharesWord(t *testing.T) {
+	index := []entity.Entity{{ID: "x:1", Names: []entity.Name{{Full: "BARRERA BARRERA, Daniel"}}}}
+	for _, tc := range []struct {
+		alias string
+		want  bool
+	}{
+		{"EL LOCO BARRERA", true},
+		{"EL LOCO", false},
+		{"barrera", true},
+	} {
+		if got := sharesWord(Case{Want: "x:1", Query: Query{Name: tc.alias}}, index); got != tc.want {
+			t.Errorf("sharesWord(%q) = %v, want %v", tc.alias, got, tc.want)
 		}
 	}
 }
