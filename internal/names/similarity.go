@@ -337,9 +337,6 @@ func NearArticle(s string) bool {
 	return false
 }
 
-// distance is the optimal-string-alignment (Damerau-Levenshtein with
-// adjacent transpositions) distance between a and b, or limit+1 once it is
-// sure to exceed limit.
 // EditDistance is the optimal-string-alignment distance between a and b,
 // in bytes, for strings of any length: whole names, where distance
 // compares tokens.
@@ -348,34 +345,16 @@ func EditDistance(a, b string) int {
 		a, b = b, a
 	}
 	var buf [3 * 128]int
-	rows := buf[:0]
+	rows := buf[:]
 	if 3*(len(b)+1) > len(buf) {
-		rows = make([]int, 0, 3*(len(b)+1))
+		rows = make([]int, 3*(len(b)+1))
 	}
-	rows = rows[:3*(len(b)+1)]
-	n := len(b) + 1
-	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
+	return osa(a, b, len(a), rows)
 }
 
+// distance is the optimal-string-alignment (Damerau-Levenshtein with
+// adjacent transpositions) distance between a and b, or limit+1 once it is
+// sure to exceed limit.
 func distance(a, b string, limit int) int {
 	if len(a) < len(b) {
 		a, b = b, a
@@ -391,8 +370,16 @@ func distance(a, b string, limit int) int {
 		// which is enough to tell them apart.
 		a, b = a[:62], b[:min(len(b), 62)]
 	}
-	var r0, r1, r2 [64]int // rows i-2, i-1, i
-	prev2, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
+	var buf [3 * 64]int
+	return osa(a, b, limit, buf[:])
+}
+
+// osa computes the optimal-string-alignment distance of a and b, b no
+// longer than a, in rows (room for three rows of len(b)+1), giving up
+// with limit+1 once a whole row exceeds limit.
+func osa(a, b string, limit int, rows []int) int {
+	n := len(b) + 1
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:3*n] // rows i-2, i-1, i
 	for j := range prev {
 		prev[j] = j
 	}
