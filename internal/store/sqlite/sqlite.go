@@ -22,7 +22,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/embargo-screening/embargo/internal/entity"
@@ -62,13 +64,30 @@ PRAGMA user_version = 1;
 
 // Store is a versioned list store in one SQLite file.
 type Store struct {
-	db *sql.DB
+	db   *sql.DB
+	path string
 }
 
 var _ store.Store = (*Store)(nil)
 
-// Open opens or creates the store at path.
+func init() {
+	store.Register("sqlite", func(ctx context.Context, dsn string, opt store.Options) (store.Store, error) {
+		return OpenWith(ctx, dsn, opt)
+	})
+}
+
+// Open opens or creates the store at path for reading and writing.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, store.Options{})
+}
+
+// OpenWith opens the store at path with options.
+func OpenWith(ctx context.Context, path string, opt store.Options) (*Store, error) {
+	if opt.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("store %s: %w (import lists first: embargo lists import PATH)", path, store.ErrNoStore)
+		}
+	}
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
 		q.Add("_pragma", p)
@@ -78,21 +97,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if _, err := db.ExecContext(ctx, schema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	if !opt.ReadOnly {
+		if _, err := db.ExecContext(ctx, schema); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, path: path}, nil
 }
 
 func (s *Store) Close() error { return s.db.Close() }
 
-const versionCols = `id, dataset, published, imported, sha256, entities, format, files`
+const versionCols = `id, dataset, (SELECT count(*) FROM versions n WHERE n.dataset = versions.dataset AND n.id <= versions.id), published, imported, sha256, entities, format, files`
 
 func scanVersion(row interface{ Scan(...any) error }) (store.Version, error) {
 	var v store.Version
 	var imported, files string
-	if err := row.Scan(&v.ID, &v.Dataset, &v.Published, &imported, &v.SHA256, &v.Entities, &v.Format, &files); err != nil {
+	if err := row.Scan(&v.ID, &v.Dataset, &v.Number, &v.Published, &imported, &v.SHA256, &v.Entities, &v.Format, &files); err != nil {
 		return v, err
 	}
 	v.Imported, _ = time.Parse(time.RFC3339Nano, imported)
@@ -138,8 +159,8 @@ func (s *Store) VersionBySHA(ctx context.Context, dataset, sha string) (store.Ve
 }
 
 func (s *Store) AsOf(ctx context.Context, date string) ([]store.Version, error) {
-	return s.queryVersions(ctx, `SELECT `+versionCols+` FROM versions v WHERE id = (
-		SELECT w.id FROM versions w WHERE w.dataset = v.dataset AND (? = '' OR w.published <= ?)
+	return s.queryVersions(ctx, `SELECT `+versionCols+` FROM versions WHERE id = (
+		SELECT w.id FROM versions w WHERE w.dataset = versions.dataset AND (? = '' OR w.published <= ?)
 		ORDER BY w.published DESC, w.id DESC LIMIT 1) ORDER BY dataset`, date, date)
 }
 
@@ -298,9 +319,11 @@ func (t *Tx) AddVersion(ctx context.Context, v *store.Version) error {
 		}
 		return err
 	}
-	v.ID, err = res.LastInsertId()
+	if v.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
 	t.counts[v.ID] = 0
-	return err
+	return t.tx.QueryRowContext(ctx, `SELECT count(*) FROM versions WHERE dataset = ? AND id <= ?`, v.Dataset, v.ID).Scan(&v.Number)
 }
 
 func (t *Tx) SetPublished(ctx context.Context, version int64, date string) error {
@@ -352,3 +375,48 @@ func (t *Tx) Commit() error {
 }
 
 func (t *Tx) Rollback() error { return t.tx.Rollback() }
+
+func (s *Store) Head(ctx context.Context) (int64, error) {
+	var id sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(id) FROM versions`).Scan(&id)
+	return id.Int64, err
+}
+
+func (s *Store) History(ctx context.Context, id string) ([]store.Presence, error) {
+	dataset, _, _ := strings.Cut(id, ":")
+	vs, err := s.Versions(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Presence, 0, len(vs))
+	for _, v := range vs {
+		p := store.Presence{Version: v}
+		var content []byte
+		err := s.db.QueryRowContext(ctx, `SELECT content FROM members WHERE version_id = ? AND entity_id = ?`, v.ID, id).Scan(&content)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			p.Present, p.Content = true, fmt.Sprintf("%x", content)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// TryLock takes an advisory lock on a file beside the store.
+func (s *Store) TryLock(ctx context.Context, name string) (func(), bool, error) {
+	f, err := os.OpenFile(s.path+".lock-"+name, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	return func() { f.Close() }, true, nil
+}
