@@ -18,7 +18,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/formats"
 	"github.com/embargo-screening/embargo/internal/store"
-	"github.com/embargo-screening/embargo/internal/store/sqlite"
+	_ "github.com/embargo-screening/embargo/internal/store/sqlite" // registers the sqlite store
 )
 
 // usageError marks bad usage (exit status 2).
@@ -48,7 +48,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetErr(stderr)
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&e.db, "db", "", "store: a SQLite file path (default $EMBARGO_DB or ./embargo.db)")
+	root.PersistentFlags().StringVar(&e.db, "db", "", "store: a SQLite file path or a postgres:// URL (default $EMBARGO_DB or ./embargo.db)")
 	root.PersistentFlags().BoolVar(&e.json, "json", false, "machine-readable output")
 	root.AddCommand(listsCmd(e), screenCmd(e), batchCmd(e), serveCmd(e))
 
@@ -82,13 +82,19 @@ func (e *env) dbPath() string {
 	return path
 }
 
-// open opens the store named by --db, $EMBARGO_DB or the default path.
-func (e *env) open() (store.Store, error) {
-	path := e.dbPath()
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, fmt.Errorf("--db %s: the PostgreSQL store is not available in this build yet; use a SQLite path", path)
-	}
-	return sqlite.Open(e.ctx, path)
+// open opens the store named by --db, $EMBARGO_DB or the default path: a
+// SQLite file, or a postgres:// URL. A read-only open never creates or
+// changes a store, and never waits for an import in progress; a writer
+// that must wait for another says who holds the store.
+func (e *env) open(readOnly bool) (store.Store, error) {
+	dsn := e.dbPath()
+	st, err := store.Open(e.ctx, dsn, store.Options{
+		ReadOnly: readOnly,
+		OnWait: func(holder string) {
+			fmt.Fprintf(e.stderr, "waiting for the store %s: another import holds it (%s)\n", store.Redact(dsn), holder)
+		},
+	})
+	return st, err
 }
 
 func (e *env) printJSON(v any) error {

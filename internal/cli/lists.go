@@ -34,7 +34,7 @@ func importCmd(e *env) *cobra.Command {
 		Short: "Import list files or folders as new list versions (atomic: all or nothing)",
 		Args:  rangeArgs(1, 1<<20),
 		RunE: func(c *cobra.Command, paths []string) error {
-			st, err := e.open()
+			st, err := e.open(false)
 			if err != nil {
 				return err
 			}
@@ -98,7 +98,7 @@ func lsCmd(e *env) *cobra.Command {
 		Short: "List the imported versions with their dates, counts and sha256",
 		Args:  rangeArgs(0, 1),
 		RunE: func(c *cobra.Command, args []string) error {
-			st, err := e.open()
+			st, err := e.open(true)
 			if err != nil {
 				return err
 			}
@@ -144,7 +144,7 @@ func diffCmd(e *env) *cobra.Command {
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			st, err := e.open()
+			st, err := e.open(true)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -46,11 +45,7 @@ func (f *screenFlags) check() error {
 
 // load opens the store and builds the index for the flags' date.
 func (e *env) load(f *screenFlags) (*engine.Snapshot, error) {
-	path := e.dbPath()
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("store %s: %w (import lists first: embargo lists import PATH)", path, err)
-	}
-	st, err := e.open()
+	st, err := e.open(true)
 	if err != nil {
 		return nil, err
 	}

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,6 +19,7 @@ import (
 	"github.com/embargo-screening/embargo/internal/engine"
 	"github.com/embargo-screening/embargo/internal/fetch"
 	"github.com/embargo-screening/embargo/internal/server"
+	"github.com/embargo-screening/embargo/internal/store"
 )
 
 func serveCmd(e *env) *cobra.Command {
@@ -23,6 +28,8 @@ func serveCmd(e *env) *cobra.Command {
 	var interval time.Duration
 	var sources []string
 	var maxBody int64
+	var poll time.Duration
+	var maxAges []string
 	c := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080] [--offline] [--update-interval 1h] [--source DATASET=URL,...]",
 		Short: "Serve the screening HTTP API, keeping the lists current from the official sources",
@@ -45,46 +52,65 @@ func serveCmd(e *env) *cobra.Command {
 					return usagef("--update-interval %s: at least 1m against the official sources", interval)
 				}
 			}
+			if poll <= 0 {
+				return usagef("--poll %s: must be positive", poll)
+			}
 			srcs, err := parseSources(sources)
+			if err != nil {
+				return err
+			}
+			maxAge, err := parseMaxAge(maxAges)
 			if err != nil {
 				return err
 			}
 
 			log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: lv}))
-			st, err := e.open()
+			// Offline, the server only reads: it never takes the store's
+			// write lock, and runs beside imports from the command line.
+			st, err := e.open(offline)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if !offline && len(srcs) == 0 {
+				srcs = fetch.Official()
+			}
+			urls := map[string]string{}
+			var fetched []string
+			for _, s := range srcs {
+				urls[s.Dataset] = strings.Join(s.URLs, " ")
+				fetched = append(fetched, s.Dataset+"="+urls[s.Dataset])
+			}
+			if offline {
+				log.Info("starting offline: serving what the store holds, fetching nothing; imports by other processes are picked up", "db", store.Redact(e.dbPath()), "poll", poll.String())
+			} else {
+				log.Info("starting online: the lists are fetched at start and every update interval", "db", store.Redact(e.dbPath()),
+					"update_interval", interval.String(), "sources", fetched)
+			}
 
+			eng := engine.New(st, engine.Options{Logger: log, PollInterval: poll})
 			start := time.Now()
-			snap, err := engine.Load(e.ctx, st, "")
-			switch {
+			switch err := eng.Load(e.ctx); {
 			case errors.Is(err, engine.ErrNoLists) && !offline:
-				log.Warn("no lists in the store yet; not ready until the first download", "db", e.dbPath())
-				snap = nil
+				log.Warn("no lists in the store yet; not ready until the first download", "db", store.Redact(e.dbPath()))
 			case err != nil:
 				return err
 			default:
-				stats := snap.Index.Stats()
+				stats := eng.Current().Index.Stats()
 				log.Info("index built", "entities", stats.Entities, "names", stats.Names, "seconds", time.Since(start).Seconds())
 			}
 			if os.Getenv("GOGC") == "" {
 				setGCPercent(log)
 			}
-			srv := server.New(server.Config{Store: st, Logger: log, MaxBodyBytes: maxBody}, snap)
+			srv := server.New(server.Config{Engine: eng, Logger: log, MaxBodyBytes: maxBody, MaxAge: maxAge, Online: !offline}, nil)
 
 			ctx, cancel := context.WithCancel(e.ctx)
 			defer cancel()
-			done := make(chan struct{})
+			var wg sync.WaitGroup
+			wg.Add(2)
+			go func() { defer wg.Done(); eng.Watch(ctx) }()
+			go func() { defer wg.Done(); reloadOnHangup(ctx, eng, log) }()
 			if !offline {
-				if len(srcs) == 0 {
-					srcs = fetch.Official()
-				}
-				urls := map[string]string{}
-				for _, s := range srcs {
-					urls[s.Dataset] = strings.Join(s.URLs, " ")
-				}
 				u := fetch.New(fetch.Options{
 					Store:    st,
 					Sources:  srcs,
@@ -92,32 +118,22 @@ func serveCmd(e *env) *cobra.Command {
 					Dir:      cacheDir,
 					Logger:   log,
 					OnUpdate: func(ctx context.Context, changed []string) {
-						t := time.Now()
-						snap, err := engine.Load(ctx, st, "")
-						if err != nil {
+						// The watcher would see it within --poll; do not wait.
+						if _, err := eng.Reload(ctx); err != nil {
 							log.Error("rebuilding the index after an update failed; the old index keeps serving", "changed", changed, "err", err)
-							return
 						}
-						srv.Swap(snap)
-						log.Info("index swapped", "changed", changed, "entities", snap.Index.Stats().Entities, "seconds", time.Since(t).Seconds())
 					},
 					OnStatus: func(s fetch.Status) {
 						srv.SetUpdateStatus(s.Dataset, server.UpdateStatus{LastAttempt: s.LastAttempt, LastSuccess: s.LastSuccess, LastError: s.LastError, URL: urls[s.Dataset]})
 					},
 				})
-				go func() {
-					defer close(done)
-					if err := u.Run(ctx); err != nil && ctx.Err() == nil {
-						log.Error("list updates stopped", "err", err)
-					}
-				}()
-			} else {
-				close(done)
+				wg.Add(1)
+				go func() { defer wg.Done(); runDownloader(ctx, st, u, interval, log) }()
 			}
 			log.Info("serving", "addr", addr, "offline", offline)
 			err = srv.ListenAndServe(ctx, addr)
 			cancel()
-			<-done
+			wg.Wait()
 			if errors.Is(err, context.Canceled) {
 				return nil // a signal asked us to stop; shutdown was graceful
 			}
@@ -131,6 +147,8 @@ func serveCmd(e *env) *cobra.Command {
 	c.Flags().StringArrayVar(&sources, "source", nil, "DATASET=URL[,URL...]: fetch this dataset from these URLs instead of the official ones (repeatable)")
 	c.Flags().StringVar(&level, "log-level", "info", "debug, info, warn or error")
 	c.Flags().Int64Var(&maxBody, "max-body", 1<<20, "largest request body in bytes")
+	c.Flags().DurationVar(&poll, "poll", time.Second, "how often to look in the store for versions imported by other processes or replicas")
+	c.Flags().StringArrayVar(&maxAges, "max-age", nil, "DURATION or DATASET=DURATION: /readyz reports a list stale past this age (default 7 days; 0 turns it off); repeatable")
 	return c
 }
 
@@ -173,4 +191,97 @@ func parseSources(vals []string) ([]fetch.Source, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// reloadOnHangup reloads the lists on SIGHUP, as daemons do.
+func reloadOnHangup(ctx context.Context, eng *engine.Engine, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+		}
+		changed, err := eng.Reload(ctx)
+		switch {
+		case err != nil:
+			log.Error("reload on SIGHUP failed; the old index keeps serving", "err", err)
+		case changed:
+			log.Info("reloaded on SIGHUP: new list versions are served")
+		default:
+			log.Info("reload on SIGHUP: the store has no new versions")
+		}
+	}
+}
+
+// runDownloader runs the list updates while this process holds the
+// store's "downloader" lock: of several replicas on one database one
+// downloads, and the others serve what it imports (their engines see the
+// new versions). A replica that does not hold the lock tries again every
+// minute, so that another takes over when the downloader stops.
+func runDownloader(ctx context.Context, st store.Store, u *fetch.Updater, interval time.Duration, log *slog.Logger) {
+	retry := min(max(interval, 5*time.Second), time.Minute)
+	told := false
+	for {
+		release, ok, err := st.TryLock(ctx, "downloader")
+		switch {
+		case err != nil:
+			log.Error("cannot take the downloader lock; list updates wait", "err", err)
+		case ok:
+			log.Info("this process runs the list downloader")
+			err := u.Run(ctx)
+			release()
+			if err != nil && ctx.Err() == nil {
+				log.Error("list updates stopped", "err", err)
+			}
+			if interval <= 0 {
+				return
+			}
+		case !told:
+			log.Info("another process holds the downloader lock: this one serves what it imports", "retry", retry.String())
+			told = true
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(retry):
+		}
+	}
+}
+
+// defaultMaxAge is when a list is reported stale unless --max-age says
+// otherwise: the official lists change several times a month, and a week
+// without a successful check (or, offline, since publication) is worth a
+// look.
+const defaultMaxAge = 7 * 24 * time.Hour
+
+// parseMaxAge reads --max-age DURATION and DATASET=DURATION values. A
+// duration may be given in days ("30d").
+func parseMaxAge(vals []string) (map[string]time.Duration, error) {
+	out := map[string]time.Duration{"*": defaultMaxAge}
+	for _, v := range vals {
+		ds, d, ok := strings.Cut(v, "=")
+		if !ok {
+			ds, d = "*", v
+		}
+		dur, err := parseDays(d)
+		if err != nil || dur < 0 || ds == "" {
+			return nil, usagef("--max-age %q: want a duration (36h, 30d) or DATASET=DURATION", v)
+		}
+		out[ds] = dur
+	}
+	return out, nil
+}
+
+func parseDays(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			return 0, err
+		}
+		return time.Duration(days * 24 * float64(time.Hour)), nil
+	}
+	return time.ParseDuration(s)
 }

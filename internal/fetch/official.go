@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"fmt"
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"net/url"
 	"strings"
 )
@@ -15,29 +16,17 @@ type Source struct {
 	URLs    []string
 }
 
-// ofacExports is OFAC's Sanctions List Service; the file name completes
-// the URL.
-const ofacExports = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
-
-// Official returns the sources for the official URLs in SPEC section 2.
-// OpenSanctions is not among them: the SPEC leaves its files to the user.
-// The legacy UK OFSI list was retired on 2026-01-28 and has no live URL.
+// Official returns the sources at the official URLs of the dataset
+// registry (SPEC section 2). OpenSanctions is not among them: the SPEC
+// leaves its files to the user; retired lists have no live URL.
 func Official() []Source {
-	ofac := func(files ...string) []string {
-		out := make([]string, len(files))
-		for i, f := range files {
-			out[i] = ofacExports + f
+	var out []Source
+	for _, d := range dataset.All() {
+		if len(d.URLs) > 0 {
+			out = append(out, Source{Dataset: d.Name, URLs: d.URLs})
 		}
-		return out
 	}
-	return []Source{
-		{Dataset: "un_sc_sanctions", URLs: []string{"https://scsanctions.un.org/resources/xml/en/consolidated.xml"}},
-		{Dataset: "us_ofac_sdn", URLs: ofac("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv")},
-		{Dataset: "us_ofac_cons", URLs: ofac("cons_prim.csv", "cons_alt.csv", "cons_add.csv", "cons_comments.csv")},
-		{Dataset: "eu_fsf", URLs: []string{"https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"}},
-		{Dataset: "gb_fcdo_sanctions", URLs: []string{"https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"}},
-		{Dataset: "us_trade_csl", URLs: []string{"https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"}},
-	}
+	return out
 }
 
 // fileNames gives each URL of a source the file name it is kept under.

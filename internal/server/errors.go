@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/embargo-screening/embargo/internal/engine"
 	"github.com/embargo-screening/embargo/internal/match"
@@ -26,10 +28,11 @@ const (
 // {"error": {"code", "message", "field"}, "detail": message}. detail
 // repeats the message where yente clients look for it.
 type apiError struct {
-	Status  int    `json:"-"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Field   string `json:"field,omitempty"`
+	Status     int           `json:"-"`
+	RetryAfter time.Duration `json:"-"` // sent as Retry-After with a 503
+	Code       string        `json:"code"`
+	Message    string        `json:"message"`
+	Field      string        `json:"field,omitempty"`
 }
 
 func (e *apiError) Error() string { return e.Message }
@@ -71,9 +74,12 @@ func toAPIError(err error) *apiError {
 	var ae *apiError
 	var qe *match.QueryError
 	var mbe *http.MaxBytesError
+	var busy *engine.BusyError
 	switch {
 	case errors.As(err, &ae):
 		return ae
+	case errors.As(err, &busy):
+		return &apiError{Status: http.StatusServiceUnavailable, Code: codeUnavailable, Message: busy.Msg, RetryAfter: busy.RetryAfter}
 	case errors.As(err, &qe):
 		return badRequest(qe.Field, "%s", qe.Msg)
 	case errors.As(err, &mbe):
@@ -108,9 +114,31 @@ func (s *Server) fail(w *statusWriter, r *http.Request, err error) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, ae *apiError) {
+	if ae.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(max(ae.RetryAfter.Seconds(), 1))))
+	}
 	if ae.Status == http.StatusRequestEntityTooLarge {
 		// The rest of the body is not read: do not keep the connection.
 		w.Header().Set("Connection", "close")
 	}
 	s.writeJSON(w, r, ae.Status, &errorBody{Error: ae, Detail: ae.Message})
+}
+
+// snapshotFor returns the snapshot to screen against for an as_of date
+// ("" for the current one).
+func (s *Server) snapshotFor(r *http.Request, asOf string) (*held, error) {
+	if asOf == "" {
+		if h := s.current(); h != nil {
+			return h, nil
+		}
+		return nil, errNoSnapshot
+	}
+	if s.cfg.Store == nil {
+		return nil, errNoStore
+	}
+	snap, err := s.eng.At(r.Context(), asOf)
+	if err != nil {
+		return nil, err
+	}
+	return newHeld(snap), nil
 }

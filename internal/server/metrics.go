@@ -90,12 +90,13 @@ var (
 	descListEnts    = prometheus.NewDesc("embargo_list_entities", "Entities in the loaded version of each list.", []string{"dataset"}, nil)
 	descLastSuccess = prometheus.NewDesc("embargo_list_last_success_timestamp_seconds", "Last successful update of each list (Unix time).", []string{"dataset"}, nil)
 	descLastAttempt = prometheus.NewDesc("embargo_list_last_attempt_timestamp_seconds", "Last update attempt of each list (Unix time).", []string{"dataset"}, nil)
+	descStale       = prometheus.NewDesc("embargo_list_stale", "1 when a loaded list is older than its maximum age (see /readyz).", []string{"dataset"}, nil)
 	descLastFailed  = prometheus.NewDesc("embargo_list_last_update_failed", "1 when the last update attempt of a list failed.", []string{"dataset"}, nil)
 )
 
 func (c *snapshotCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{descReady, descEntities, descNames, descTokens, descBuild, descBuilt,
-		descPublished, descAge, descListEnts, descLastSuccess, descLastAttempt, descLastFailed} {
+		descPublished, descAge, descListEnts, descStale, descLastSuccess, descLastAttempt, descLastFailed} {
 		ch <- d
 	}
 }
@@ -117,14 +118,19 @@ func (c *snapshotCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descBuild, snap.BuildDur.Seconds())
 		gauge(descBuilt, float64(snap.Built.UnixNano())/1e9)
 		now := time.Now()
+		updates := c.s.updateStatuses()
 		for _, v := range snap.Versions {
 			gauge(descListEnts, float64(v.Entities), v.Dataset)
+			stale := 0.0
+			if c.s.staleness(v, updates[v.Dataset], now) != "" {
+				stale = 1
+			}
+			gauge(descStale, stale, v.Dataset)
 			if p, err := time.Parse(time.DateOnly, v.Published); err == nil {
-				gauge(descPublished, float64(p.Unix()), v.Dataset, strconv.FormatInt(v.ID, 10))
+				gauge(descPublished, float64(p.Unix()), v.Dataset, strconv.Itoa(v.Number))
 				gauge(descAge, now.Sub(p).Seconds(), v.Dataset)
 			}
 		}
-		h.release()
 	}
 	for d, u := range c.s.updateStatuses() {
 		if !u.LastSuccess.IsZero() {

@@ -170,8 +170,8 @@ func checkAsOf(field, s string) (string, error) {
 // misspelt dataset never passes for "no match".
 func (h *held) checkDatasets(field string, ds []string) error {
 	for _, d := range ds {
-		if _, ok := h.datasets[d]; !ok {
-			return badRequest(field, "unknown dataset %q: loaded are %s", d, strings.Join(h.dsNames, ", "))
+		if _, ok := h.dataset(d); !ok {
+			return badRequest(field, "unknown dataset %q: loaded are %s", d, strings.Join(h.dsNames(), ", "))
 		}
 	}
 	return nil
@@ -206,7 +206,6 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	defer h.release()
 	if err := h.checkDatasets("datasets", p.q.Datasets); err != nil {
 		return err
 	}
@@ -295,13 +294,7 @@ func (s *Server) screenBatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	defer main.release()
 	others := map[string]*held{}
-	defer func() {
-		for _, h := range others {
-			h.release()
-		}
-	}()
 
 	ctx := r.Context()
 	resp := batchResponse{Versions: main.refsJSON, AsOf: main.snap.AsOf, Results: make([]batchResult, len(req.Queries))}
@@ -378,7 +371,8 @@ func (b batchResult) MarshalJSON() ([]byte, error) {
 
 // historyEntry is one version of a dataset as seen from one entity.
 type historyEntry struct {
-	Version   int64    `json:"version"`
+	Version   int      `json:"version"`
+	ID        int64    `json:"id"`
 	Published string   `json:"published"`
 	Imported  string   `json:"imported"`
 	Present   bool     `json:"present"`
@@ -388,76 +382,36 @@ type historyEntry struct {
 }
 
 type entityHistoryResponse struct {
-	Entity  *entity.Entity       `json:"entity"`
-	Version engine.VersionRef    `json:"version"` // the version the entity is shown as in
-	Loaded  bool                 `json:"loaded"`  // in the index the server screens against
-	History []historyEntry       `json:"history"`
-	Changes []entity.FieldChange `json:"latest_changes,omitempty"`
+	Entity     *entity.Entity       `json:"entity"`
+	Version    engine.VersionRef    `json:"version"` // the version the entity is shown as in
+	Loaded     bool                 `json:"loaded"`  // in the index the server screens against
+	FirstSeen  string               `json:"first_seen"`
+	LastChange string               `json:"last_change"`
+	History    []historyEntry       `json:"history"`
+	Changes    []entity.FieldChange `json:"latest_changes,omitempty"`
 }
 
 // entityHistory is GET /v1/entities/{id}: the entity as in the newest
 // version that holds it, and its history over every version of its
 // dataset.
 func (s *Server) entityHistory(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	st := s.cfg.Store
-	if st == nil {
+	if s.cfg.Store == nil {
 		return errNoStore
 	}
-	dataset, _, ok := strings.Cut(id, ":")
-	if !ok || dataset == "" {
-		return notFound("no entity %q: entity ids are <dataset>:<source_id>", id)
-	}
-	ctx := r.Context()
-	vs, err := st.Versions(ctx, dataset)
+	id := r.PathValue("id")
+	h, err := engine.EntityHistory(r.Context(), s.cfg.Store, id)
 	if err != nil {
 		return err
 	}
-	if len(vs) == 0 {
-		return notFound("no entity %q: the store has no dataset %q", id, dataset)
+	resp := entityHistoryResponse{Entity: h.Entity, Version: engine.Ref(h.Version), Changes: h.Changes,
+		FirstSeen: h.FirstSeen, LastChange: h.LastChange, History: make([]historyEntry, len(h.Entries))}
+	for i, e := range h.Entries {
+		v := e.Version
+		resp.History[i] = historyEntry{Version: v.Number, ID: v.ID, Published: v.Published, Imported: v.Imported.UTC().Format(time.RFC3339),
+			Present: e.Present, Changed: e.Status == "changed", Status: e.Status, Fields: e.Fields}
 	}
-	resp := entityHistoryResponse{History: make([]historyEntry, 0, len(vs))}
-	var prev *entity.Entity
-	var prevChanges []entity.FieldChange
-	for _, v := range vs {
-		e, err := st.Entity(ctx, v.ID, id)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		he := historyEntry{Version: v.ID, Published: v.Published, Imported: v.Imported.UTC().Format(time.RFC3339), Present: e != nil}
-		switch {
-		case e != nil && prev == nil:
-			he.Status = "added"
-		case e != nil:
-			ch := entity.Compare(prev, e)
-			if len(ch) > 0 {
-				he.Status, he.Changed = "changed", true
-				for _, c := range ch {
-					he.Fields = append(he.Fields, c.Field)
-				}
-				prevChanges = ch
-			} else {
-				he.Status = "unchanged"
-			}
-		case prev != nil:
-			he.Status = "removed"
-		default:
-			he.Status = "absent"
-		}
-		if e != nil {
-			resp.Entity = e
-			resp.Version = engine.VersionRef{Dataset: v.Dataset, Version: v.ID, Published: v.Published}
-			resp.Changes = prevChanges
-		}
-		prev = e
-		resp.History = append(resp.History, he)
-	}
-	if resp.Entity == nil {
-		return notFound("no entity %q in any version of %s", id, dataset)
-	}
-	if h := s.current(); h != nil {
-		resp.Loaded = h.entity(id) != nil
-		h.release()
+	if cur := s.current(); cur != nil {
+		resp.Loaded = cur.entity(id) != nil
 	}
 	return s.writeJSON(w, r, http.StatusOK, &resp)
 }
@@ -490,7 +444,6 @@ func (s *Server) lists(w http.ResponseWriter, r *http.Request) error {
 		for _, v := range h.snap.Versions {
 			loaded[v.ID] = true
 		}
-		h.release()
 	}
 	for i, v := range vs {
 		if v.Files == nil {

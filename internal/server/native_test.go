@@ -186,25 +186,28 @@ func TestScreenAsOf(t *testing.T) {
 	}
 }
 
-// countingStore counts the AsOf calls, two per build of an as_of snapshot.
+// countingStore counts the versions loaded (Entities calls), one per
+// version per build of a snapshot, and can slow them down.
 type countingStore struct {
 	store.Store
-	asOf  atomic.Int64
+	loads atomic.Int64
 	delay time.Duration
 }
 
-func (c *countingStore) AsOf(ctx context.Context, date string) ([]store.Version, error) {
-	c.asOf.Add(1)
+func (c *countingStore) Entities(ctx context.Context, version int64, fn func(*entity.Entity) error) error {
+	c.loads.Add(1)
 	if c.delay > 0 {
 		select {
 		case <-time.After(c.delay):
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 	}
-	return c.Store.AsOf(ctx, date)
+	return c.Store.Entities(ctx, version, fn)
 }
 
+// Concurrent requests for one date share one build, and every date that
+// resolves to the same versions shares its snapshot.
 func TestAsOfSharedBuild(t *testing.T) {
 	f := newFixture(t)
 	cs := &countingStore{Store: f.st, delay: 50 * time.Millisecond}
@@ -226,41 +229,44 @@ func TestAsOfSharedBuild(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-	if n := cs.asOf.Load(); n != 2 {
-		t.Errorf("%d AsOf calls for 8 concurrent requests: want one build (2 calls)", n)
+	if n := cs.loads.Load(); n != 1 {
+		t.Errorf("%d versions loaded for 8 concurrent requests: want one build of one version", n)
 	}
-	// Cached now.
-	do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "x y", "as_of": "2024-02-01"}`)
-	if n := cs.asOf.Load(); n != 2 {
-		t.Errorf("%d AsOf calls after a cached request", n)
+	// Other dates before the next publication resolve to the same
+	// version: no build.
+	for _, d := range []string{"2024-01-10", "2024-02-02", "2024-02-29", "2024-03-04"} {
+		rec := do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "Odalys Quintero Malvar", "as_of": "`+d+`"}`)
+		if got := path(decode(t, rec), "versions", 0, "published"); got != "2024-01-10" {
+			t.Errorf("as_of %s: versions %v", d, path(decode(t, rec), "versions"))
+		}
 	}
-	// More dates than the cache holds: the oldest is dropped and built
-	// again when asked for.
-	for _, d := range []string{"2024-02-02", "2024-02-03", "2024-02-04", "2024-02-05"} {
-		do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "x y", "as_of": "`+d+`"}`)
-	}
-	before := cs.asOf.Load()
-	rec := do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "Odalys Quintero Malvar", "as_of": "2024-02-01"}`)
-	if got := path(decode(t, rec), "matches", 0, "entity_id"); got != "us_ofac_sdn:9004" {
-		t.Errorf("after eviction: first %v", got)
-	}
-	if cs.asOf.Load() != before+2 {
-		t.Errorf("evicted date not rebuilt")
-	}
-	// A swap drops the cache.
-	srv.Swap(f.snap) // same index: no-op
-	srv.Swap(mustLoad(t, f.st, ""))
-	if len(srv.asOf.entries) != 0 {
-		t.Errorf("%d as_of entries after a swap", len(srv.asOf.entries))
+	if n := cs.loads.Load(); n != 1 {
+		t.Errorf("%d versions loaded after four dates of the same versions, want 1", n)
 	}
 }
 
-func TestAsOfTimeout(t *testing.T) {
+// A build that outlasts the request gets 503 with Retry-After, not a
+// timeout, and lands in the cache for the next request.
+func TestAsOfBusy(t *testing.T) {
 	f := newFixture(t)
-	cs := &countingStore{Store: f.st, delay: time.Second}
+	cs := &countingStore{Store: f.st, delay: 300 * time.Millisecond}
 	srv := New(Config{Store: cs, RequestTimeout: 50 * time.Millisecond}, f.snap)
 	rec := do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "Vorlan Grammit", "as_of": "2024-02-01"}`)
-	wantError(t, rec, http.StatusGatewayTimeout, "timeout", "deadline")
+	wantError(t, rec, http.StatusServiceUnavailable, "unavailable", "try again")
+	if ra := rec.Header().Get("Retry-After"); ra == "" {
+		t.Errorf("no Retry-After on a 503 for a build under way")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		rec = do(t, srv.Handler(), "POST", "/v1/screen", `{"name": "Vorlan Grammit", "as_of": "2024-02-01"}`)
+		if rec.Code == 200 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if rec.Code != 200 {
+		t.Fatalf("the build never landed: %d %s", rec.Code, rec.Body)
+	}
 }
 
 func TestHandlerDeadline(t *testing.T) {

@@ -120,7 +120,8 @@ func realSnapshot(tb testing.TB) (*engine.Snapshot, []quality.Query) {
 		}
 		start := time.Now()
 		ix := match.Build(ptrs)
-		realIndex.snap = &engine.Snapshot{Index: ix, Built: time.Now(), BuildDur: time.Since(start)}
+		realIndex.snap = engine.NewSnapshot(ix, nil, "")
+		realIndex.snap.BuildDur = time.Since(start)
 		realIndex.customers, realIndex.err = quality.LoadCustomers(dir)
 	})
 	if realIndex.err != nil {

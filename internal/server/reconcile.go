@@ -79,7 +79,6 @@ func (s *Server) reconcile(w http.ResponseWriter, r *http.Request) error {
 	if h == nil {
 		return errNoSnapshot
 	}
-	defer h.release()
 	dataset := r.PathValue("dataset")
 	datasets, err := h.resolveDataset(dataset)
 	if err != nil {

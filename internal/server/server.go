@@ -20,11 +20,10 @@
 // means every loaded dataset. Every error is JSON: {"error": {"code",
 // "message", "field"}, "detail"}.
 //
-// The server holds the current snapshot (index and list versions) behind
-// an atomic pointer. Swap replaces it; queries in flight finish on the
-// snapshot they started with, and the old index's scratch memory is
-// released (match.Index.Release) once the last of them is done, never
-// before: callers must not Release an index they gave the server.
+// The server answers from an engine (package engine), which owns the
+// current snapshot, its swap when the store gains a version and the
+// snapshots of past dates; queries in flight finish on the snapshot they
+// started with.
 package server
 
 import (
@@ -39,19 +38,20 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/embargo-screening/embargo/internal/engine"
 	"github.com/embargo-screening/embargo/internal/entity"
-	"github.com/embargo-screening/embargo/internal/match"
 	"github.com/embargo-screening/embargo/internal/store"
 )
 
 // Config tunes a server. Zero values take the defaults.
 type Config struct {
+	// Engine is the screening service; when nil, New makes one over
+	// Store (which may be nil: then only snapshots given to Swap serve).
+	Engine *engine.Engine
 	// Store answers entity histories, list versions, diffs and as_of
 	// screenings. Routes that need it answer 503 when it is nil.
 	Store  store.Store
@@ -63,10 +63,12 @@ type Config struct {
 	ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 	// RequestTimeout is each handler's deadline (default 5s).
 	RequestTimeout time.Duration
-	// AsOfBuildTimeout bounds building an index for an as_of date
-	// (default 2m); requests wait for it at most RequestTimeout, and a
-	// build that outlives them still lands in the cache.
-	AsOfBuildTimeout time.Duration
+	// MaxAge is the oldest a dataset's publication may be before
+	// /readyz reports it stale (0: no limit), by dataset; "*" applies to
+	// the datasets not named.
+	MaxAge map[string]time.Duration
+	// Online says the server fetches the lists (readiness reports it).
+	Online bool
 }
 
 const (
@@ -75,7 +77,6 @@ const (
 	defaultWriteTimeout   = 10 * time.Second
 	defaultIdleTimeout    = 60 * time.Second
 	defaultRequestTimeout = 5 * time.Second
-	defaultAsOfBuild      = 2 * time.Minute
 	shutdownGrace         = 10 * time.Second
 )
 
@@ -91,8 +92,7 @@ type UpdateStatus struct {
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
-	cur     atomic.Pointer[held]
-	asOf    *asOfCache
+	eng     *engine.Engine
 	mux     *http.ServeMux
 	metrics *metrics
 	started time.Time
@@ -122,9 +122,6 @@ func New(cfg Config, snap *engine.Snapshot) *Server {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = defaultRequestTimeout
 	}
-	if cfg.AsOfBuildTimeout <= 0 {
-		cfg.AsOfBuildTimeout = defaultAsOfBuild
-	}
 	s := &Server{
 		cfg:     cfg,
 		log:     cfg.Logger,
@@ -132,47 +129,30 @@ func New(cfg Config, snap *engine.Snapshot) *Server {
 		started: time.Now(),
 		updates: map[string]UpdateStatus{},
 	}
-	s.asOf = newAsOfCache(s, asOfCacheSize)
+	s.eng = cfg.Engine
+	if s.eng == nil {
+		s.eng = engine.New(cfg.Store, engine.Options{Logger: cfg.Logger})
+	}
+	if cfg.Store == nil && cfg.Engine != nil {
+		s.cfg.Store = cfg.Engine.Store()
+	}
 	s.metrics = newMetrics(s)
 	if snap != nil {
-		s.cur.Store(newHeld(snap))
+		s.eng.Swap(snap)
 	}
 	s.routes()
 	return s
 }
 
-// Swap makes snap the snapshot new requests use. Requests in flight finish
-// on the snapshot they started with; the old index's scratch memory is
-// released when the last of them is done. Snapshots built for as_of dates
-// are dropped, since the lists changed.
-func (s *Server) Swap(snap *engine.Snapshot) {
-	if cur := s.cur.Load(); cur != nil && snap != nil && cur.snap == snap {
-		return // already current
-	}
-	var h *held
-	if snap != nil {
-		h = newHeld(snap)
-	}
-	old := s.cur.Swap(h)
-	s.asOf.clear()
-	if old != nil {
-		old.release()
-	}
-	if snap != nil {
-		st := snap.Index.Stats()
-		s.log.Debug("index swapped", "entities", st.Entities, "names", st.Names,
-			"versions", len(snap.Versions), "build", snap.BuildDur.Round(time.Millisecond))
-	}
-}
+// Swap makes snap the snapshot new requests use (through the engine).
+// Requests in flight finish on the snapshot they started with.
+func (s *Server) Swap(snap *engine.Snapshot) { s.eng.Swap(snap) }
 
-// Snapshot returns the current snapshot (nil before the first). The
-// caller must not Release its index.
-func (s *Server) Snapshot() *engine.Snapshot {
-	if h := s.cur.Load(); h != nil {
-		return h.snap
-	}
-	return nil
-}
+// Snapshot returns the current snapshot (nil before the first).
+func (s *Server) Snapshot() *engine.Snapshot { return s.eng.Current() }
+
+// Engine is the engine the server answers from.
+func (s *Server) Engine() *engine.Engine { return s.eng }
 
 // SetUpdateStatus records what the downloader did for a dataset; /readyz
 // and /metrics report it. Call it once per attempt, after the attempt:
@@ -416,122 +396,31 @@ func joinComma(xs []string) string {
 	return out
 }
 
-// held is a snapshot in use, counted so that its index's scratch memory is
-// released only when no request uses it any more.
+// held is a snapshot as the handlers use it: the snapshot and its
+// version references as answers name them.
 type held struct {
-	snap *engine.Snapshot
-	// refs counts the server's (or the as_of cache's) reference and one
-	// per request using the snapshot; at zero the index is released and
-	// the snapshot can no longer be acquired.
-	refs atomic.Int64
-
-	refsJSON  []engine.VersionRef
-	datasets  map[string]store.Version // loaded version by dataset
-	dsNames   []string                 // sorted
-	entOnce   sync.Once
-	entByID   map[string]*entity.Entity
-	entSorted bool
+	snap     *engine.Snapshot
+	refsJSON []engine.VersionRef
 }
 
-func newHeld(snap *engine.Snapshot) *held {
-	h := &held{snap: snap, refsJSON: snap.Refs(), datasets: make(map[string]store.Version, len(snap.Versions))}
-	for _, v := range snap.Versions {
-		h.datasets[v.Dataset] = v
-		h.dsNames = append(h.dsNames, v.Dataset)
-	}
-	// Datasets that only appear in entities (snapshots built in memory).
-	for _, e := range snap.Index.Entities() {
-		if _, ok := h.datasets[e.Dataset]; !ok {
-			h.datasets[e.Dataset] = store.Version{Dataset: e.Dataset}
-			h.dsNames = append(h.dsNames, e.Dataset)
-		}
-	}
-	sort.Strings(h.dsNames)
-	h.refs.Store(1)
-	indexUsers.Lock()
-	indexUsers.n[snap.Index]++
-	indexUsers.Unlock()
-	return h
-}
+func newHeld(snap *engine.Snapshot) *held { return &held{snap: snap, refsJSON: snap.Refs()} }
 
-// indexUsers counts the live helds of each index: one index may be held
-// twice (swapped out, then in again while an old request still runs), and
-// its scratch memory may go only when the last of them is done.
-var indexUsers = struct {
-	sync.Mutex
-	n map[*match.Index]int
-}{n: map[*match.Index]int{}}
-
-// tryAcquire takes a reference unless the snapshot has been released.
-func (h *held) tryAcquire() bool {
-	for {
-		n := h.refs.Load()
-		if n <= 0 {
-			return false
-		}
-		if h.refs.CompareAndSwap(n, n+1) {
-			return true
-		}
-	}
-}
-
-func (h *held) release() {
-	if h.refs.Add(-1) != 0 {
-		return
-	}
-	ix := h.snap.Index
-	indexUsers.Lock()
-	indexUsers.n[ix]--
-	last := indexUsers.n[ix] <= 0
-	if last {
-		delete(indexUsers.n, ix)
-	}
-	indexUsers.Unlock()
-	if last {
-		// No request uses the index any more: its scratch pool can go
-		// (match.Index.Release must not run while a search is in flight).
-		ix.Release()
-	}
-}
-
-// current acquires the current snapshot, or returns nil when there is none.
+// current returns the current snapshot, or nil when there is none.
 func (s *Server) current() *held {
-	for {
-		h := s.cur.Load()
-		if h == nil {
-			return nil
-		}
-		if h.tryAcquire() {
-			return h
-		}
-		// Swapped out and released between the load and the acquire:
-		// the pointer holds its successor now.
-	}
-}
-
-// entity finds an indexed entity by id.
-func (h *held) entity(id string) *entity.Entity {
-	ents := h.snap.Index.Entities()
-	h.entOnce.Do(func() {
-		h.entSorted = sort.SliceIsSorted(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
-		if !h.entSorted {
-			h.entByID = make(map[string]*entity.Entity, len(ents))
-			for _, e := range ents {
-				if _, ok := h.entByID[e.ID]; !ok {
-					h.entByID[e.ID] = e
-				}
-			}
-		}
-	})
-	if !h.entSorted {
-		return h.entByID[id]
-	}
-	i := sort.Search(len(ents), func(i int) bool { return ents[i].ID >= id })
-	if i < len(ents) && ents[i].ID == id {
-		return ents[i]
+	if snap := s.eng.Current(); snap != nil {
+		return newHeld(snap)
 	}
 	return nil
 }
+
+// dataset returns the version of a dataset the snapshot holds.
+func (h *held) dataset(name string) (store.Version, bool) { return h.snap.Dataset(name) }
+
+// dsNames lists the snapshot's datasets, sorted.
+func (h *held) dsNames() []string { return h.snap.Datasets() }
+
+// entity finds an indexed entity by id.
+func (h *held) entity(id string) *entity.Entity { return h.snap.Entity(id) }
 
 // versionLabel is a dataset version as yente's catalog names versions.
 func versionLabel(v store.Version) string {

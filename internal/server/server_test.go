@@ -188,10 +188,8 @@ func TestSwapUnderLoad(t *testing.T) {
 			}
 		}(g)
 	}
-	olds := []*held{}
 	for _, s := range snaps {
 		time.Sleep(2 * time.Millisecond)
-		olds = append(olds, f.srv.cur.Load())
 		f.srv.Swap(s)
 	}
 	time.Sleep(5 * time.Millisecond)
@@ -203,36 +201,20 @@ func TestSwapUnderLoad(t *testing.T) {
 	if total.Load() < 100 {
 		t.Errorf("only %d requests during the swaps", total.Load())
 	}
-	for i, h := range olds {
-		if n := h.refs.Load(); n != 0 {
-			t.Errorf("replaced snapshot %d still has %d references", i, n)
-		}
+	if f.srv.Snapshot() != snaps[len(snaps)-1] {
+		t.Errorf("the last snapshot swapped in is not current")
 	}
-	if n := f.srv.cur.Load().refs.Load(); n != 1 {
-		t.Errorf("current snapshot has %d references, want 1 (the server's)", n)
-	}
-	indexUsers.Lock()
-	for _, s := range distinct[:len(distinct)-1] {
-		if n := indexUsers.n[s.Index]; n != 0 {
-			t.Errorf("a replaced index still has %d users", n)
-		}
-	}
-	if n := indexUsers.n[distinct[len(distinct)-1].Index]; n != 1 {
-		t.Errorf("the current index has %d users, want 1", n)
-	}
-	indexUsers.Unlock()
 	t.Logf("%d requests during 50 swaps", total.Load())
 }
 
 func TestSwapSameIndexKeepsIt(t *testing.T) {
 	f := newFixture(t)
-	h := f.srv.cur.Load()
 	f.srv.Swap(f.snap)
-	if f.srv.cur.Load() != h || h.refs.Load() != 1 {
+	if f.srv.Snapshot() != f.snap {
 		t.Errorf("swapping in the same index replaced it")
 	}
 	f.srv.Swap(nil)
-	if f.srv.Snapshot() != nil || h.refs.Load() != 0 {
+	if f.srv.Snapshot() != nil {
 		t.Errorf("Swap(nil) keeps the snapshot")
 	}
 	wantError(t, do(t, f.srv.Handler(), "POST", "/v1/screen", `{"name": "x"}`), 503, "unavailable", "no index")
@@ -306,7 +288,7 @@ func TestSlowClient(t *testing.T) {
 func TestInMemorySnapshot(t *testing.T) {
 	e := entity.New("test_list", "1", entity.Person)
 	e.AddName(entity.Name{Full: "Miren Zabalgoitia Urrutikoetxea", Kind: entity.Primary})
-	snap := &engine.Snapshot{Index: match.Build([]*entity.Entity{e}), Built: time.Now()}
+	snap := engine.NewSnapshot(match.Build([]*entity.Entity{e}), nil, "")
 	srv := New(Config{}, snap)
 	v := decode(t, do(t, srv.Handler(), "POST", "/match/test_list", `{"queries": {"q": {"schema": "Person", "properties": {"name": ["Miren Zabalgoitia"]}}}}`))
 	if path(v, "responses", "q", "results", 0, "id") != "test_list:1" {
@@ -315,34 +297,5 @@ func TestInMemorySnapshot(t *testing.T) {
 	v = decode(t, do(t, srv.Handler(), "GET", "/entities/test_list:1", nil))
 	if path(v, "caption") != "Miren Zabalgoitia Urrutikoetxea" {
 		t.Errorf("entity: %v", v)
-	}
-}
-
-// An index swapped out and in again while a request still runs on its old
-// hold keeps its scratch memory until the last user is done.
-func TestIndexReleasedByLastUser(t *testing.T) {
-	f := newFixture(t)
-	a, b := f.snap, mustLoad(t, f.st, "")
-	users := func(s *engine.Snapshot) int {
-		indexUsers.Lock()
-		defer indexUsers.Unlock()
-		return indexUsers.n[s.Index]
-	}
-	inFlight := f.srv.current() // a request on a
-	f.srv.Swap(b)
-	f.srv.Swap(a) // a again, under a new hold
-	if users(a) != 2 {
-		t.Fatalf("a has %d users, want 2", users(a))
-	}
-	inFlight.release() // the old request ends: a stays
-	if users(a) != 1 {
-		t.Errorf("a has %d users after the old request, want 1", users(a))
-	}
-	if rec := do(t, f.srv.Handler(), "POST", "/v1/screen", `{"name": "Vorlan Grammit"}`); rec.Code != 200 {
-		t.Errorf("screening on a: %d", rec.Code)
-	}
-	f.srv.Swap(b)
-	if users(a) != 0 || users(b) != 1 {
-		t.Errorf("users a %d b %d, want 0 and 1", users(a), users(b))
 	}
 }

@@ -54,10 +54,10 @@ func (h *held) resolveDataset(name string) ([]string, error) {
 	if collections[name] {
 		return nil, nil
 	}
-	if _, ok := h.datasets[name]; ok {
+	if _, ok := h.dataset(name); ok {
 		return []string{name}, nil
 	}
-	return nil, notFound("no dataset %q: this server has %s, and the collection default (all of them)", name, strings.Join(h.dsNames, ", "))
+	return nil, notFound("no dataset %q: this server has %s, and the collection default (all of them)", name, strings.Join(h.dsNames(), ", "))
 }
 
 // datasetFilter narrows the datasets of the path by include_dataset and
@@ -70,8 +70,8 @@ func (h *held) datasetFilter(path string, q url.Values) ([]string, error) {
 	inc := q["include_dataset"]
 	inc = append(inc, q["datasets"]...)
 	for _, d := range inc {
-		if _, ok := h.datasets[d]; !ok {
-			return nil, badRequest("include_dataset", "unknown dataset %q: this server has %s", d, strings.Join(h.dsNames, ", "))
+		if _, ok := h.dataset(d); !ok {
+			return nil, badRequest("include_dataset", "unknown dataset %q: this server has %s", d, strings.Join(h.dsNames(), ", "))
 		}
 	}
 	exc := q["exclude_dataset"]
@@ -79,7 +79,7 @@ func (h *held) datasetFilter(path string, q url.Values) ([]string, error) {
 		return ds, nil
 	}
 	if ds == nil {
-		ds = h.dsNames
+		ds = h.dsNames()
 	}
 	var out []string
 	for _, d := range ds {
@@ -421,7 +421,7 @@ func screenExample(h *held, ex *exampleQuery, datasets []string, excludeSchema [
 }
 
 func scoredFtM(h *held, m *match.Match, threshold float64) ftmScored {
-	v := h.datasets[m.Dataset]
+	v, _ := h.dataset(m.Dataset)
 	r := ftmScored{ftmEntity: toFtM(m.Entity, &v), Score: m.Score, Match: m.Score >= threshold}
 	r.Features, r.Explanations = explainFtM(m)
 	return r
@@ -499,7 +499,6 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 	if h == nil {
 		return errNoSnapshot
 	}
-	defer h.release()
 	datasets, err := h.datasetFilter(r.PathValue("dataset"), q)
 	if err != nil {
 		return err
@@ -594,7 +593,6 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if h == nil {
 		return errNoSnapshot
 	}
-	defer h.release()
 	datasets, err := h.datasetFilter(r.PathValue("dataset"), q)
 	if err != nil {
 		return err
@@ -621,7 +619,7 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 	if strings.TrimSpace(text) == "" {
 		for _, e := range h.snap.Index.Entities() {
 			if keep(e) {
-				v := h.datasets[e.Dataset]
+				v, _ := h.dataset(e.Dataset)
 				hits = append(hits, searchResult{ftmEntity: toFtM(e, &v)})
 			}
 		}
@@ -638,7 +636,7 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 			if !keep(ms[i].Entity) {
 				continue
 			}
-			v := h.datasets[ms[i].Dataset]
+			v, _ := h.dataset(ms[i].Dataset)
 			sc := ms[i].Score
 			hits = append(hits, searchResult{ftmEntity: toFtM(ms[i].Entity, &v), Score: &sc})
 		}
@@ -734,8 +732,7 @@ func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	if h := s.current(); h != nil {
 		e := h.entity(id)
-		v := h.datasets[datasetOf(id)]
-		h.release()
+		v, _ := h.dataset(datasetOf(id))
 		if e != nil {
 			out := toFtM(e, &v)
 			return s.writeJSON(w, r, http.StatusOK, &out)
@@ -818,13 +815,13 @@ func (s *Server) catalog(w http.ResponseWriter, r *http.Request) error {
 	}
 	loaded := map[string]store.Version{}
 	if h := s.current(); h != nil {
-		for d, v := range h.datasets {
+		for _, d := range h.dsNames() {
+			v, _ := h.dataset(d)
 			loaded[d] = v
 			if _, ok := newest[d]; !ok {
 				newest[d] = v
 			}
 		}
-		h.release()
 	}
 	names := make([]string, 0, len(newest))
 	for d := range newest {
