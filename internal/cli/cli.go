@@ -94,6 +94,10 @@ func (e *env) open(readOnly bool) (store.Store, error) {
 			fmt.Fprintf(e.stderr, "waiting for the store %s: another import holds it (%s)\n", store.Redact(dsn), holder)
 		},
 	})
+	if errors.Is(err, store.ErrNoStore) {
+		// Like a missing input file: the command names nothing to read.
+		return nil, usageError{err}
+	}
 	return st, err
 }
 

@@ -65,7 +65,7 @@ func TestScreenBadInput(t *testing.T) {
 			t.Errorf("screen %.30q: exit %d (%q), want 2 with a message", args, code, errOut)
 		}
 	}
-	if code, _, errOut := run(t, "screen", "--db", filepath.Join(t.TempDir(), "none.db"), "Jean"); code != 1 || !strings.Contains(errOut, "import lists first") {
+	if code, _, errOut := run(t, "screen", "--db", filepath.Join(t.TempDir(), "none.db"), "Jean"); code != 2 || !strings.Contains(errOut, "import lists first") {
 		t.Errorf("missing store: exit %d %q", code, errOut)
 	}
 }
