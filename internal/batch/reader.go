@@ -68,6 +68,7 @@ type Reader struct {
 	csv     *csv.Reader
 	src     *rawReader
 	lineOff int
+	comma   rune
 	cols    [numColumns]int // field index of each known column, -1 when absent
 	nfields int             // fields in the header
 
@@ -82,6 +83,23 @@ type Reader struct {
 // id or name column is an error naming the missing column(s) and the
 // columns found, since no row could be screened without them.
 func NewReader(r io.Reader, f Format) (*Reader, error) {
+	return NewReaderWith(r, f, ReadOptions{})
+}
+
+// ReadOptions tune a Reader.
+type ReadOptions struct {
+	// Comma separates CSV fields (default ','; SniffComma guesses it).
+	Comma rune
+}
+
+// NewReaderWith is NewReader with options.
+func NewReaderWith(r io.Reader, f Format, opt ReadOptions) (*Reader, error) {
+	if opt.Comma == 0 {
+		opt.Comma = ','
+	}
+	if opt.Comma == '"' || opt.Comma == '\r' || opt.Comma == '\n' || opt.Comma == utf8.RuneError {
+		return nil, fmt.Errorf("%q cannot separate CSV fields", opt.Comma)
+	}
 	if f != CSV && f != JSONLines {
 		return nil, fmt.Errorf("unknown input format %d", f)
 	}
@@ -94,7 +112,7 @@ func NewReader(r io.Reader, f Format) (*Reader, error) {
 	} else if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("reading input: %w", err)
 	}
-	rd := &Reader{format: f, br: br}
+	rd := &Reader{format: f, br: br, comma: opt.Comma}
 	if f == CSV {
 		if err := rd.readHeader(); err != nil {
 			return nil, err
@@ -227,8 +245,9 @@ func (s *rawReader) lineEnd(i int) int {
 	return i + j + 1
 }
 
-func newCSV(src *rawReader) *csv.Reader {
+func newCSV(src *rawReader, comma rune) *csv.Reader {
 	c := csv.NewReader(src)
+	c.Comma = comma
 	c.FieldsPerRecord = -1 // checked by the Reader, to report and go on
 	c.LazyQuotes = false
 	c.ReuseRecord = true
@@ -237,7 +256,7 @@ func newCSV(src *rawReader) *csv.Reader {
 
 func (r *Reader) readHeader() error {
 	r.src = &rawReader{br: r.br, line: 1}
-	r.csv = newCSV(r.src)
+	r.csv = newCSV(r.src, r.comma)
 	rec, err := r.csv.Read()
 	switch {
 	case err == io.EOF:
@@ -293,8 +312,8 @@ func (r *Reader) readHeader() error {
 	}
 	if hint := r.src.jsonHint(); hint != "" {
 		msg += hint
-	} else if len(rec) == 1 && strings.ContainsAny(rec[0], ";\t") {
-		msg += "; the separator must be a comma"
+	} else if len(rec) == 1 && strings.ContainsAny(rec[0], ";\t|") {
+		msg += fmt.Sprintf("; the columns were read as separated by %q: give the separator the file uses (--delimiter ';')", r.comma)
 	}
 	return errors.New(msg)
 }
@@ -423,7 +442,7 @@ func (r *Reader) restartCSV(at, line int) {
 	rest = append(append(rest, s.raw[at:]...), s.prefix...)
 	r.lineOff += line - 1
 	r.src = &rawReader{prefix: rest, br: s.br, line: 1}
-	r.csv = newCSV(r.src)
+	r.csv = newCSV(r.src, r.comma)
 }
 
 // csvRow makes a Row of a parsed record. Values are copied out of the
@@ -632,4 +651,23 @@ func jsonKind(v []byte) string {
 		return "a number"
 	}
 	return "something else"
+}
+
+// SniffComma guesses the CSV separator from the header line: a comma,
+// unless the header has none but semicolons (European spreadsheets), tabs
+// or vertical bars. It only peeks.
+func SniffComma(r *bufio.Reader) rune {
+	b, _ := r.Peek(r.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	if bytes.IndexByte(b, ',') >= 0 {
+		return ','
+	}
+	for _, c := range []byte{';', '\t', '|'} {
+		if bytes.IndexByte(b, c) >= 0 {
+			return rune(c)
+		}
+	}
+	return ','
 }

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"slices"
@@ -317,7 +318,7 @@ func TestNewReaderErrors(t *testing.T) {
 		{"missing id", "Name,Country\nAnn,GB\n", CSV,
 			[]string{`lacks the required column "id"`, `columns found: "Name", "Country"`}},
 		{"missing both", "a,b\n", CSV, []string{`required columns "id" and "name"`, `columns found: "a", "b"`}},
-		{"semicolons", "id;name\n1;Ann\n", CSV, []string{`columns found: "id;name"`, "separator must be a comma"}},
+		{"semicolons", "id;name\n1;Ann\n", CSV, []string{`columns found: "id;name"`, "--delimiter"}},
 		{"json array", "[{\"id\":\"1\",\"name\":\"Ann\"}]\n", CSV, []string{"is this a JSON array?"}},
 		{"empty file", "", CSV, []string{"empty input"}},
 		{"blank lines only", "\n\r\n\n", CSV, []string{"empty input"}},
@@ -526,5 +527,78 @@ func TestReadIOError(t *testing.T) {
 		if _, err := r.Read(); !errors.Is(err, ioErr) {
 			t.Errorf("format %d: Read after the error = %v, want it again", tt.f, err)
 		}
+	}
+}
+
+// A semicolon or tab file reads with its separator given or sniffed.
+func TestReaderSeparators(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"semicolon", "id;name;country\n1;Ann Lee;FR\n2;\"Bo; Li\";CN\n"},
+		{"tab", "id\tname\tcountry\n1\tAnn Lee\tFR\n2\tBo; Li\tCN\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			br := bufio.NewReader(strings.NewReader(tc.in))
+			comma := SniffComma(br)
+			rd, err := NewReaderWith(br, CSV, ReadOptions{Comma: comma})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				row, err := rd.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil || row.Err != nil {
+					t.Fatalf("row: %v %v", err, row.Err)
+				}
+				got = append(got, row.ID+"="+row.Name+"/"+strings.Join(row.Countries, ","))
+			}
+			if want := "1=Ann Lee/FR 2=Bo; Li/CN"; strings.Join(got, " ") != want {
+				t.Errorf("rows %q, want %q", got, want)
+			}
+		})
+	}
+	if _, err := NewReaderWith(strings.NewReader("id\"name\n"), CSV, ReadOptions{Comma: '"'}); err == nil {
+		t.Errorf("a quote accepted as the separator")
+	}
+}
+
+// UTF-16 with a byte order mark (spreadsheets' "Unicode text") is read;
+// without one it is refused with a message saying so.
+func TestUTF16(t *testing.T) {
+	enc := func(s string, le bool) []byte {
+		var b []byte
+		if le {
+			b = append(b, 0xff, 0xfe)
+		} else {
+			b = append(b, 0xfe, 0xff)
+		}
+		for _, r := range s {
+			if le {
+				b = append(b, byte(r), byte(r>>8))
+			} else {
+				b = append(b, byte(r>>8), byte(r))
+			}
+		}
+		return b
+	}
+	for _, le := range []bool{true, false} {
+		br, err := UTF8(bufio.NewReader(bytes.NewReader(enc("id,name\n1,Zoë Ångström\n", le))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, err := NewReader(br, CSV)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, err := rd.Read()
+		if err != nil || row.Err != nil || row.Name != "Zoë Ångström" {
+			t.Errorf("UTF-16 (little endian %v): %+v %v", le, row, err)
+		}
+	}
+	noBOM := enc("id,name\n1,Ann Lee\n", true)[2:]
+	if _, err := UTF8(bufio.NewReader(bytes.NewReader(noBOM))); err == nil || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("UTF-16 without a byte order mark: %v", err)
 	}
 }

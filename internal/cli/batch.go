@@ -7,19 +7,22 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/embargo-screening/embargo/internal/batch"
-	"github.com/embargo-screening/embargo/internal/entity"
+	"github.com/embargo-screening/embargo/internal/engine"
 	"github.com/embargo-screening/embargo/internal/match"
+	"github.com/embargo-screening/embargo/internal/wire"
 )
 
 func batchCmd(e *env) *cobra.Command {
 	var f screenFlags
-	var in, out, format string
+	var in, out, format, delimiter string
 	var workers int
 	c := &cobra.Command{
 		Use:   "batch --in FILE --out FILE [--threshold T] [--limit K] [--as-of D] [--workers N]",
@@ -39,12 +42,18 @@ func batchCmd(e *env) *cobra.Command {
 			if workers < 0 {
 				return usagef("--workers %d: must be positive", workers)
 			}
+			if err := sameFile(in, out); err != nil {
+				return usageError{err}
+			}
 			r, closeIn, err := openIn(in)
 			if err != nil {
 				return usageError{err}
 			}
 			defer closeIn()
-			br := bufio.NewReaderSize(r, 1<<16)
+			br, err := batch.UTF8(bufio.NewReaderSize(r, 1<<16))
+			if err != nil {
+				return usagef("--in %s: %v", in, err)
+			}
 			var fm batch.Format
 			switch strings.ToLower(format) {
 			case "csv":
@@ -65,7 +74,20 @@ func batchCmd(e *env) *cobra.Command {
 			default:
 				return usagef("--format %q: want csv or jsonl", format)
 			}
-			rd, err := batch.NewReader(br, fm)
+			ro := batch.ReadOptions{}
+			switch {
+			case delimiter == "":
+				if fm == batch.CSV {
+					ro.Comma = batch.SniffComma(br)
+				}
+			case delimiter == `\t` || delimiter == "tab":
+				ro.Comma = '\t'
+			case utf8.RuneCountInString(delimiter) == 1:
+				ro.Comma, _ = utf8.DecodeRuneInString(delimiter)
+			default:
+				return usagef("--delimiter %q: want one character (, ; | or \\t)", delimiter)
+			}
+			rd, err := batch.NewReaderWith(br, fm, ro)
 			if err != nil {
 				return usagef("--in %s: %v", in, err)
 			}
@@ -89,24 +111,24 @@ func batchCmd(e *env) *cobra.Command {
 				if err != nil {
 					return nil, err
 				}
-				ms, err := snap.Index.Search(q, mo)
-				if ms == nil {
-					ms = []match.Match{}
+				rs, err := snap.Screen(q, mo)
+				if err != nil {
+					return nil, err
 				}
-				return ms, err
+				return wire.Matches(rs), nil
 			}, opt)
-			if cerr := closeOut(); err == nil && cerr != nil {
+			if cerr := closeOut(err == nil); err == nil && cerr != nil {
 				err = fmt.Errorf("--out %s: %w", out, cerr)
 			}
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
-					return fmt.Errorf("batch interrupted after %d rows: %w", st.Rows, err)
+					return fmt.Errorf("batch interrupted after %d rows; %s is left as it was: %w", st.Rows, out, err)
 				}
 				return err
 			}
 			var vs []string
 			for _, v := range snap.Versions {
-				vs = append(vs, fmt.Sprintf("%s v%d (%s)", v.Dataset, v.ID, v.Published))
+				vs = append(vs, fmt.Sprintf("%s version %d (%s)", v.Dataset, v.Number, v.Published))
 			}
 			fmt.Fprintf(e.stderr, "screened %d rows (%d errors) in %s against %s\n", st.Rows, st.Errors, time.Since(start).Round(time.Millisecond), strings.Join(vs, ", "))
 			return nil
@@ -117,33 +139,18 @@ func batchCmd(e *env) *cobra.Command {
 	c.Flags().StringVar(&out, "out", "", "output file for JSON lines ('-' for standard output)")
 	c.Flags().StringVar(&format, "format", "", "input format: csv or jsonl (default: from the file name or content)")
 	c.Flags().IntVar(&workers, "workers", 0, "screening goroutines (default: all cores)")
+	c.Flags().StringVar(&delimiter, "delimiter", "", "CSV field separator (default: a comma, or the semicolon, tab or | the header uses)")
 	return c
 }
 
-// rowQuery turns a batch row into a query, or says what is wrong with it.
+// rowQuery turns a batch row into a query, or says what is wrong with it,
+// by the rules every front end applies (engine.ParseQuery).
 func rowQuery(row batch.Row) (match.Query, error) {
 	if row.Err != nil {
 		return match.Query{}, row.Err
 	}
-	q := match.Query{Name: row.Name, Countries: row.Countries, Identifiers: row.Identifiers}
-	if err := match.CheckName(q.Name); err != nil {
-		return q, err
-	}
-	if row.Schema != "" {
-		s, ok := entity.ParseSchema(row.Schema)
-		if !ok {
-			return q, fmt.Errorf("schema %q: want Person, Organization, Vessel or Airplane", row.Schema)
-		}
-		q.Schema = s
-	}
-	if row.BirthDate != "" {
-		d, ok := entity.ParseDate(row.BirthDate)
-		if !ok || d.Value == "" {
-			return q, fmt.Errorf("birth_date %q: not a date", row.BirthDate)
-		}
-		q.BirthDate = d.Value
-	}
-	return q, nil
+	return engine.ParseQuery(engine.Input{Name: row.Name, Schema: row.Schema, BirthDate: row.BirthDate,
+		Countries: row.Countries, Identifiers: row.Identifiers})
 }
 
 func openIn(path string) (io.Reader, func(), error) {
@@ -157,13 +164,47 @@ func openIn(path string) (io.Reader, func(), error) {
 	return f, func() { f.Close() }, nil
 }
 
-func openOut(path string) (io.Writer, func() error, error) {
-	if path == "-" {
-		return os.Stdout, func() error { return nil }, nil
+// sameFile refuses an output that is the input (by inode, so that a
+// second name or a link is caught too): writing would destroy the
+// customer file before it is read.
+func sameFile(in, out string) error {
+	if in == "-" || out == "-" {
+		return nil
 	}
-	f, err := os.Create(path)
+	a, err := os.Stat(in)
+	if err != nil {
+		return nil // reported when opened
+	}
+	if b, err := os.Stat(out); err == nil && os.SameFile(a, b) {
+		return fmt.Errorf("--out %s is the input file %s: give another output file", out, in)
+	}
+	return nil
+}
+
+// openOut writes to a temporary file beside path, renamed over path when
+// done (keep true), so that an interrupted batch never leaves a partial
+// output where a complete one is expected, and an old output stays
+// until the new one is whole.
+func openOut(path string) (io.Writer, func(keep bool) error, error) {
+	if path == "-" {
+		return os.Stdout, func(bool) error { return nil }, nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, nil, fmt.Errorf("--out: %w", err)
 	}
-	return f, f.Close, nil
+	w := bufio.NewWriterSize(f, 1<<16)
+	return w, func(keep bool) error {
+		err := w.Flush()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil && keep {
+			if err = os.Rename(f.Name(), path); err == nil {
+				return nil
+			}
+		}
+		os.Remove(f.Name())
+		return err
+	}, nil
 }

@@ -56,6 +56,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	var matched errMatched
+	if errors.As(err, &matched) {
+		return 1 // the answer is printed; the status says "matched"
+	}
 	fmt.Fprintln(stderr, "embargo:", err)
 	var ue usageError
 	var se *source.Error

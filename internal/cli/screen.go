@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/embargo-screening/embargo/internal/engine"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/match"
+	"github.com/embargo-screening/embargo/internal/wire"
 )
 
 // screenFlags are the options screen and batch share.
@@ -53,104 +53,91 @@ func (e *env) load(f *screenFlags) (*engine.Snapshot, error) {
 	return engine.Load(e.ctx, st, f.asOf)
 }
 
-// screenOutput is `screen --json`.
-type screenOutput struct {
-	Query    match.Query         `json:"query"`
-	Versions []engine.VersionRef `json:"versions"`
-	Matches  []match.Match       `json:"matches"`
-}
+// errMatched is the exit status 1 of `screen --fail-on-match` when a
+// candidate is a match: scripts and CI pipelines test the status.
+type errMatched struct{ n int }
+
+func (e errMatched) Error() string { return fmt.Sprintf("%d candidates are matches", e.n) }
 
 func screenCmd(e *env) *cobra.Command {
 	var f screenFlags
-	var q match.Query
-	var schema, dob string
-	var countries, ids, datasets []string
+	var in engine.Input
+	var failOnMatch bool
 	c := &cobra.Command{
 		Use:   "screen [--schema S] [--dob D] [--country C] [--threshold T] [--limit K] [--as-of D] NAME",
 		Short: "Screen one name against the lists",
 		Long: "Screen one name against the lists. The name may be given as several arguments;\n" +
-			"they are joined with spaces.",
+			"they are joined with spaces. Exit status: 0, or with --fail-on-match 1 when a\n" +
+			"candidate is a match; 2 on bad usage.\n\n" + explainLegend,
 		Args: rangeArgs(1, 1<<10),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := f.check(); err != nil {
 				return err
 			}
-			q.Name = strings.Join(args, " ")
-			if err := match.CheckName(q.Name); err != nil {
-				return usagef("%v", err)
+			in.Name = strings.Join(args, " ")
+			q, err := engine.ParseQuery(in)
+			if err != nil {
+				return usagef("%s", flagError(err))
 			}
-			if schema != "" {
-				s, ok := entity.ParseSchema(schema)
-				if !ok {
-					return usagef("--schema %q: want Person, Organization, Vessel or Airplane", schema)
-				}
-				q.Schema = s
-			}
-			if dob != "" {
-				d, ok := entity.ParseDate(dob)
-				if !ok || d.Value == "" {
-					return usagef("--dob %q: want a date such as 1971-05-03, 1971-05 or 1971", dob)
-				}
-				q.BirthDate = d.Value
-			}
-			q.Countries, q.Identifiers, q.Datasets = countries, ids, datasets
 			snap, err := e.load(&f)
 			if err != nil {
 				return err
 			}
-			ms, err := snap.Index.Search(q, match.Options{Threshold: f.threshold, Limit: f.limit})
+			rs, err := snap.Screen(q, match.Options{Threshold: f.threshold, Limit: f.limit})
 			if err != nil {
 				var qe *match.QueryError
 				if errors.As(err, &qe) {
-					return usagef("%v", err)
+					return usagef("%s", flagError(err))
 				}
 				return err
 			}
-			if ms == nil {
-				ms = []match.Match{}
-			}
+			ms := wire.Matches(rs)
 			if e.json {
-				return e.printJSON(screenOutput{Query: q, Versions: snap.Refs(), Matches: ms})
+				err = e.printJSON(wire.ScreenAnswer{Query: wire.FromQuery(q), Versions: snap.Refs(), AsOf: snap.AsOf, Matches: ms})
+			} else {
+				printAnswer(e.stdout, snap, q.Name, ms)
 			}
-			printMatches(e, snap, q, ms)
+			if err != nil {
+				return err
+			}
+			if failOnMatch {
+				n := 0
+				for _, m := range ms {
+					if m.Match {
+						n++
+					}
+				}
+				if n > 0 {
+					return errMatched{n}
+				}
+			}
 			return nil
 		},
 	}
 	f.add(c)
-	c.Flags().StringVar(&schema, "schema", "", "Person, Organization, Vessel or Airplane")
-	c.Flags().StringVar(&dob, "dob", "", "birth date: full or partial (1971-05-03, 1971)")
-	c.Flags().StringSliceVar(&countries, "country", nil, "country or nationality (name or ISO code); repeatable")
-	c.Flags().StringSliceVar(&ids, "identifier", nil, "document number, optionally typed (passport:X1234567); repeatable")
-	c.Flags().StringVar(&q.Gender, "gender", "", "male or female")
-	c.Flags().StringSliceVar(&datasets, "dataset", nil, "screen only these datasets; repeatable")
+	c.Flags().StringVar(&in.Schema, "schema", "", "Person, Organization, Vessel or Airplane")
+	c.Flags().StringVar(&in.BirthDate, "dob", "", "birth date: full or partial (1971-05-03, 1971)")
+	c.Flags().StringSliceVar(&in.Countries, "country", nil, "country or nationality (name or ISO code); repeatable")
+	c.Flags().StringSliceVar(&in.Identifiers, "identifier", nil, "document number, optionally typed (passport:X1234567); repeatable")
+	c.Flags().StringVar(&in.Gender, "gender", "", "male or female")
+	c.Flags().StringSliceVar(&in.Datasets, "dataset", nil, "screen only these datasets; repeatable")
+	c.Flags().BoolVar(&failOnMatch, "fail-on-match", false, "exit with status 1 when a candidate is a match")
 	return c
 }
 
-func printMatches(e *env, snap *engine.Snapshot, q match.Query, ms []match.Match) {
-	var vs []string
-	for _, v := range snap.Versions {
-		vs = append(vs, fmt.Sprintf("%s v%d (%s)", v.Dataset, v.ID, v.Published))
+// flagNames maps a query field to the flag that sets it.
+var flagNames = map[string]string{"name": "NAME", "schema": "--schema", "birth_date": "--dob", "countries": "--country",
+	"identifiers": "--identifier", "gender": "--gender", "datasets": "--dataset"}
+
+// flagError names the flag a query error is about.
+func flagError(err error) string {
+	var qe *match.QueryError
+	if !errors.As(err, &qe) {
+		return err.Error()
 	}
-	fmt.Fprintf(e.stdout, "%q against %s\n", q.Name, strings.Join(vs, ", "))
-	if len(ms) == 0 {
-		fmt.Fprintln(e.stdout, "no candidates above the threshold")
-		return
+	field, _, _ := strings.Cut(qe.Field, "[")
+	if f, ok := flagNames[field]; ok {
+		return f + ": " + qe.Msg
 	}
-	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\tSCORE\tMATCH\tENTITY\tSCHEMA\tNAME\tMATCHED NAME")
-	for i, m := range ms {
-		yes := ""
-		if m.Match {
-			yes = "yes"
-		}
-		fmt.Fprintf(tw, "%d\t%.3f\t%s\t%s\t%s\t%s\t%s\n", i+1, m.Score, yes, m.EntityID, m.Schema, m.Name, m.MatchedName)
-	}
-	tw.Flush()
-	fmt.Fprintln(e.stdout)
-	for i, m := range ms {
-		fmt.Fprintf(e.stdout, "%d. %s\n", i+1, m.Explanation)
-		for _, l := range m.SameAs {
-			fmt.Fprintf(e.stdout, "   same party as %s (%s)\n", l.ID, l.By)
-		}
-	}
+	return err.Error()
 }

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/embargo-screening/embargo/internal/wire"
 )
 
 // screenDB imports the invented fixtures of cli_test.go into a new store.
@@ -26,7 +29,7 @@ func TestScreen(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("screen: exit %d: %s", code, errOut)
 	}
-	var res screenOutput
+	var res wire.ScreenAnswer
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("screen --json: %v\n%s", err, out)
 	}
@@ -35,6 +38,10 @@ func TestScreen(t *testing.T) {
 	}
 	if len(res.Versions) != 2 || res.Matches[0].Explanation == nil || len(res.Matches[0].Explanation.Tokens) == 0 {
 		t.Errorf("screen: versions or explanation missing: %s", out)
+	}
+	// Each match names its programmes, authority and listing date.
+	if m := res.Matches[0]; len(m.Programs) == 0 || m.Programs[0].Name == "" || m.Authority != "US" || m.AuthorityName == "" {
+		t.Errorf("screen: programmes or authority missing: %+v", m)
 	}
 	// The human table names the entity and explains the match.
 	code, out, _ = run(t, "screen", "--db", db, "Exemplaire", "Jean")
@@ -59,6 +66,9 @@ func TestScreenBadInput(t *testing.T) {
 		{"--schema", "Planet", "Jean"},
 		{"--dob", "yesterday", "Jean"},
 		{"--as-of", "2020-13-45", "Jean"},
+		{"--country", "Atlantis", "Jean"},
+		{"--dob", "1990-02-31", "Jean"},
+		{"--gender", "x", "Jean"},
 	} {
 		code, _, errOut := run(t, append([]string{"screen", "--db", db}, args...)...)
 		if code != 2 || errOut == "" {
@@ -130,5 +140,89 @@ func TestBatch(t *testing.T) {
 	got := string(mustRead(t, out))
 	if !strings.HasPrefix(got, `{"id":"j1","matches":[{`) || !strings.Contains(got, `{"id":"j2"`) {
 		t.Errorf("jsonl batch output:\n%s", got)
+	}
+}
+
+// The words of the explanation, the programmes and --fail-on-match.
+func TestScreenText(t *testing.T) {
+	db := screenDB(t)
+	code, out, _ := run(t, "screen", "--db", db, "--fail-on-match", "Northwind Tradng Company")
+	if code != 1 {
+		t.Errorf("--fail-on-match with a match: exit %d, want 1\n%s", code, out)
+	}
+	for _, want := range []string{"MATCH", "programmes: ", "US Treasury OFAC", "words:", "edit distance", "similarity"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("screen text lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "→∅←") {
+		t.Errorf("screen text still uses symbols:\n%s", out)
+	}
+	if code, out, _ := run(t, "screen", "--db", db, "--fail-on-match", "Zzyzx Qwerty"); code != 0 {
+		t.Errorf("--fail-on-match without a match: exit %d\n%s", code, out)
+	}
+	_, help, _ := run(t, "screen", "--help")
+	for _, want := range []string{"How to read an answer", "transliteration", "only in the listing", "weight"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("screen --help lacks the legend's %q", want)
+		}
+	}
+}
+
+// batch refuses to write over its input, by any name; writes its output
+// whole or not at all; and reads semicolon files and UTF-16 exports.
+func TestBatchFiles(t *testing.T) {
+	db := screenDB(t)
+	dir := t.TempDir()
+	content := "id,name\nc1,Jean Exemplaire\n"
+	in := writeFile(t, dir, "in.csv", content)
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Link(in, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{in, link, filepath.Join(dir, ".", "in.csv")} {
+		code, _, errOut := run(t, "batch", "--db", db, "--in", in, "--out", out)
+		if code != 2 || !strings.Contains(errOut, "is the input file") {
+			t.Errorf("--out %s: exit %d %q, want 2 refusing", out, code, errOut)
+		}
+		if got := string(mustRead(t, in)); got != content {
+			t.Fatalf("the input was changed: %q", got)
+		}
+	}
+	// A failing batch (a file without a name column) leaves an earlier
+	// output as it was, and no temporary file behind.
+	out := filepath.Join(dir, "out.jsonl")
+	os.WriteFile(out, []byte("earlier\n"), 0o644)
+	bad := writeFile(t, dir, "bad.csv", "id,full_name\n1,Jean\n")
+	if code, _, _ := run(t, "batch", "--db", db, "--in", bad, "--out", out); code != 2 {
+		t.Fatalf("bad input: exit %d", code)
+	}
+	if got := string(mustRead(t, out)); got != "earlier\n" {
+		t.Errorf("a failed batch changed the output: %q", got)
+	}
+	semi := writeFile(t, dir, "semi.csv", "id;name;country\nc1;Jean Exemplaire;CD\n")
+	if code, _, errOut := run(t, "batch", "--db", db, "--in", semi, "--out", out); code != 0 {
+		t.Fatalf("semicolon file: exit %d %s", code, errOut)
+	}
+	if got := string(mustRead(t, out)); !strings.Contains(got, "un_sc_sanctions:CDi.901") {
+		t.Errorf("semicolon file: %s", got)
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "id,name\r\nc1,Jean Exemplaire\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	u := filepath.Join(dir, "unicode.txt")
+	os.WriteFile(u, utf16, 0o644)
+	if code, _, errOut := run(t, "batch", "--db", db, "--in", u, "--out", out); code != 0 {
+		t.Fatalf("UTF-16 file: exit %d %s", code, errOut)
+	}
+	if got := string(mustRead(t, out)); !strings.Contains(got, "un_sc_sanctions:CDi.901") {
+		t.Errorf("UTF-16 file: %s", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,14 +13,14 @@ import (
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/match"
 	"github.com/embargo-screening/embargo/internal/store"
+	"github.com/embargo-screening/embargo/internal/wire"
 )
 
 // Bounds of one query, beyond the name's own (match.CheckName).
 const (
 	maxBatch      = 1000
 	maxLimit      = 1000
-	maxListValues = 100 // countries, identifiers, datasets
-	maxValueLen   = 500 // bytes of one of those values
+	maxListValues = engine.MaxListValues
 )
 
 // screenRequest is one query of POST /v1/screen and of a batch.
@@ -76,46 +75,17 @@ func (req *screenRequest) params(def screenDefaults, prefix string) (screenParam
 	if req.Name == nil {
 		return p, badRequest(f("name"), "required: the name to screen")
 	}
-	if err := match.CheckName(*req.Name); err != nil {
+	q, err := engine.ParseQuery(engine.Input{Name: *req.Name, Schema: req.Schema, BirthDate: req.BirthDate,
+		Countries: append(req.Countries, req.Country...), Identifiers: append(req.Identifiers, req.Identifier...),
+		Gender: req.Gender, Datasets: req.Datasets})
+	if err != nil {
 		var qe *match.QueryError
 		if errors.As(err, &qe) {
 			return p, badRequest(f(qe.Field), "%s", qe.Msg)
 		}
 		return p, err
 	}
-	p.q.Name = *req.Name
-	if req.Schema != "" {
-		s, ok := entity.ParseSchema(req.Schema)
-		if !ok {
-			return p, badRequest(f("schema"), "unknown schema %q: want Person, Organization, LegalEntity, Vessel or Airplane", req.Schema)
-		}
-		p.q.Schema = s
-	}
-	if req.BirthDate != "" {
-		d, ok := entity.ParseDate(req.BirthDate)
-		if !ok || d.Value == "" {
-			return p, badRequest(f("birth_date"), "%q is not a date: want YYYY-MM-DD, YYYY-MM or YYYY", req.BirthDate)
-		}
-		p.q.BirthDate = d.Value
-	}
-	var err error
-	if p.q.Countries, err = checkList(f("countries"), append(req.Countries, req.Country...)); err != nil {
-		return p, err
-	}
-	if p.q.Identifiers, err = checkList(f("identifiers"), append(req.Identifiers, req.Identifier...)); err != nil {
-		return p, err
-	}
-	if p.q.Datasets, err = checkList(f("datasets"), req.Datasets); err != nil {
-		return p, err
-	}
-	if g := strings.ToLower(strings.TrimSpace(req.Gender)); g != "" {
-		switch g {
-		case "m", "male", "man", "f", "female", "woman", "other", "unknown", "u":
-			p.q.Gender = g
-		default:
-			return p, badRequest(f("gender"), "unknown gender %q: want male, female, other or unknown", req.Gender)
-		}
-	}
+	p.q = q
 	p.opt = match.Options{Threshold: def.threshold, Limit: def.limit}
 	if req.Threshold != nil {
 		t := *req.Threshold
@@ -139,22 +109,6 @@ func (req *screenRequest) params(def screenDefaults, prefix string) (screenParam
 	return p, nil
 }
 
-func checkList(field string, vs []string) ([]string, error) {
-	if len(vs) > maxListValues {
-		return nil, badRequest(field, "%d values: the limit is %d", len(vs), maxListValues)
-	}
-	var out []string
-	for i, v := range vs {
-		if len(v) > maxValueLen {
-			return nil, badRequest(fmt.Sprintf("%s[%d]", field, i), "too long: %d bytes, the limit is %d", len(v), maxValueLen)
-		}
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out, nil
-}
-
 func checkAsOf(field, s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -166,25 +120,14 @@ func checkAsOf(field, s string) (string, error) {
 	return s, nil
 }
 
-// checkDatasets refuses datasets the snapshot does not hold, so that a
-// misspelt dataset never passes for "no match".
-func (h *held) checkDatasets(field string, ds []string) error {
-	for _, d := range ds {
-		if _, ok := h.dataset(d); !ok {
-			return badRequest(field, "unknown dataset %q: loaded are %s", d, strings.Join(h.dsNames(), ", "))
-		}
-	}
-	return nil
-}
-
 type screenResponse struct {
 	ID        any                 `json:"id,omitempty"`
-	Query     *match.Query        `json:"query"`
+	Query     *wire.Query         `json:"query"`
 	Versions  []engine.VersionRef `json:"versions"`
 	AsOf      string              `json:"as_of,omitempty"`
 	Threshold float64             `json:"threshold"`
 	Limit     int                 `json:"limit"`
-	Matches   []match.Match       `json:"matches"`
+	Matches   []wire.Match        `json:"matches"`
 }
 
 // screen is POST /v1/screen.
@@ -206,21 +149,16 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.checkDatasets("datasets", p.q.Datasets); err != nil {
-		return err
-	}
-	ms, err := h.snap.Index.Search(p.q, p.opt)
+	rs, err := h.snap.Screen(p.q, p.opt)
 	if err != nil {
 		return err
 	}
-	if ms == nil {
-		ms = []match.Match{}
-	}
+	ms := wire.Matches(rs)
 	if err := r.Context().Err(); err != nil {
 		return err
 	}
 	return s.writeJSON(w, r, http.StatusOK, &screenResponse{
-		ID: req.ID, Query: &p.q, Versions: h.refsJSON, AsOf: h.snap.AsOf,
+		ID: req.ID, Query: ptr(wire.FromQuery(p.q)), Versions: h.refsJSON, AsOf: h.snap.AsOf,
 		Threshold: p.opt.Threshold, Limit: p.opt.Limit, Matches: ms,
 	})
 }
@@ -236,7 +174,7 @@ type batchRequest struct {
 
 type batchResult struct {
 	ID       any                 `json:"id,omitempty"`
-	Matches  []match.Match       `json:"matches,omitempty"`
+	Matches  []wire.Match        `json:"matches,omitempty"`
 	Versions []engine.VersionRef `json:"versions,omitempty"` // when its as_of differs from the batch's
 	Error    *apiError           `json:"error,omitempty"`
 }
@@ -332,19 +270,15 @@ func (s *Server) screenBatch(w http.ResponseWriter, r *http.Request) error {
 			}
 			res.Versions = h.refsJSON
 		}
-		if err := h.checkDatasets(prefix+".datasets", p.q.Datasets); err != nil {
-			res.Error = toAPIError(err)
-			continue
-		}
-		ms, err := h.snap.Index.Search(p.q, p.opt)
+		rs, err := h.snap.Screen(p.q, p.opt)
 		if err != nil {
+			if qe, ok := err.(*match.QueryError); ok && qe.Field == "datasets" {
+				err = badRequest(prefix+".datasets", "%s", qe.Msg)
+			}
 			res.Error = toAPIError(err)
 			continue
 		}
-		if ms == nil {
-			ms = []match.Match{}
-		}
-		res.Matches = ms
+		res.Matches = wire.Matches(rs)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -364,7 +298,7 @@ func (b batchResult) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(struct {
 		ID       any                 `json:"id,omitempty"`
-		Matches  []match.Match       `json:"matches"`
+		Matches  []wire.Match        `json:"matches"`
 		Versions []engine.VersionRef `json:"versions,omitempty"`
 	}{b.ID, b.Matches, b.Versions})
 }
@@ -539,3 +473,5 @@ func pickVersion(vs []store.Version, field, arg string) (int, error) {
 	}
 	return found, nil
 }
+
+func ptr[T any](v T) *T { return &v }
