@@ -50,7 +50,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&e.db, "db", "", "store: a SQLite file path or a postgres:// URL (default $EMBARGO_DB or ./embargo.db)")
 	root.PersistentFlags().BoolVar(&e.json, "json", false, "machine-readable output")
-	root.AddCommand(listsCmd(e), screenCmd(e), batchCmd(e), serveCmd(e))
+	root.AddCommand(listsCmd(e), screenCmd(e), batchCmd(e), serveCmd(e), entitiesCmd(e))
 
 	err := root.ExecuteContext(ctx)
 	if err == nil {

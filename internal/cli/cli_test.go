@@ -123,9 +123,33 @@ func TestRealLists(t *testing.T) {
 	}
 
 	// The default diff (two newest) and the text form work too.
+	// It summarises first and shows a few of each kind; --full shows all,
+	// in words, not JSON.
 	code, out, _ = run(t, "lists", "diff", "--db", db, "us_ofac_sdn")
-	if code != 0 || !strings.Contains(out, "1858 added, 261 removed") || !strings.Contains(out, "+IRAN-CON-ARMS-EO") {
+	if code != 0 || !strings.Contains(out, "1858 added, 261 removed, 836 changed") || !strings.Contains(out, "changed fields: ") ||
+		!strings.Contains(out, "--full shows all") {
 		t.Fatalf("text diff: exit %d\n%.2000s", code, out)
+	}
+	if n := strings.Count(out, "\n"); n > 400 {
+		t.Errorf("text diff without --full: %d lines", n)
+	}
+	// Versions are numbered per dataset: OFAC's are 1 and 2.
+	code, full, _ := run(t, "lists", "diff", "--db", db, "--full", "us_ofac_sdn", "1", "2")
+	if code != 0 || !strings.Contains(full, "programme added: IRAN-CON-ARMS-EO") || strings.Contains(full, `{"full":`) ||
+		!strings.Contains(full, "version 1 (published 2019-01-15) -> version 2 (published 2021-07-07)") {
+		t.Fatalf("full text diff: exit %d\n%.3000s", code, full)
+	}
+	if strings.Count(full, "\n") <= strings.Count(out, "\n") {
+		t.Errorf("--full shows no more than the default")
+	}
+	// entities show: every field, the programmes, the history.
+	code, show, errOut := run(t, "entities", "show", "--db", db, "us_ofac_sdn:10392")
+	if code != 0 || !strings.Contains(show, "MINISTRY OF DEFENSE AND ARMED FORCES LOGISTICS") || !strings.Contains(show, "programme") ||
+		!strings.Contains(show, "IRAN-CON-ARMS-EO") || !strings.Contains(show, "version 2  published 2021-07-07  changed: ") {
+		t.Errorf("entities show: exit %d %s\n%s", code, errOut, show)
+	}
+	if code, _, _ := run(t, "entities", "show", "--db", db, "us_ofac_sdn:999999999"); code != 2 {
+		t.Errorf("entities show of an unknown id: exit %d, want 2", code)
 	}
 }
 

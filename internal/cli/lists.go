@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -62,10 +64,10 @@ func importCmd(e *env) *cobra.Command {
 					files += fmt.Sprintf(" and %d more files of its set", len(r.Files)-1)
 				}
 				if r.Unchanged {
-					fmt.Fprintf(e.stdout, "unchanged  %s version %d (published %s): %s imported before, nothing added\n", v.Dataset, v.ID, v.Published, files)
+					fmt.Fprintf(e.stdout, "unchanged  %s version %d (published %s): %s imported before, nothing added\n", v.Dataset, v.Number, v.Published, files)
 					continue
 				}
-				fmt.Fprintf(e.stdout, "imported   %s version %d (published %s): %d entities from %s [%s]\n", v.Dataset, v.ID, v.Published, v.Entities, files, r.Format)
+				fmt.Fprintf(e.stdout, "imported   %s version %d (published %s): %d entities from %s [%s]\n", v.Dataset, v.Number, v.Published, v.Entities, files, r.Format)
 			}
 			return nil
 		},
@@ -124,7 +126,7 @@ func lsCmd(e *env) *cobra.Command {
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "DATASET\tVERSION\tPUBLISHED\tIMPORTED\tENTITIES\tSHA256\tFORMAT")
 			for _, v := range vs {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\n", v.Dataset, v.ID, v.Published, v.Imported.Local().Format("2006-01-02 15:04:05"), v.Entities, v.SHA256, v.Format)
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\n", v.Dataset, v.Number, v.Published, v.Imported.Local().Format("2006-01-02 15:04:05"), v.Entities, v.SHA256, v.Format)
 			}
 			return tw.Flush()
 		},
@@ -132,11 +134,14 @@ func lsCmd(e *env) *cobra.Command {
 }
 
 func diffCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var full bool
+	c := &cobra.Command{
 		Use:   "diff DATASET [FROM TO]",
 		Short: "Entities added, removed and changed between two versions (default: the two newest)",
-		Long: "FROM and TO are version numbers (see `lists ls`) or dates (YYYY-MM-DD): a date means the newest\n" +
-			"version of the dataset published on or before it.",
+		Long: "FROM and TO are the dataset's version numbers (1, 2, ... as `lists ls` shows them) or dates\n" +
+			"(YYYY-MM-DD): a date means the newest version of the dataset published on or before it.\n" +
+			"The counts come first, then the first " + strconv.Itoa(diffShown) + " entities of each kind with their changes in\n" +
+			"words; --full shows them all, --json gives everything as data.",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 && len(args) != 3 {
 				return usagef("lists diff: give DATASET, or DATASET FROM TO")
@@ -177,21 +182,23 @@ func diffCmd(e *env) *cobra.Command {
 			if e.json {
 				return e.printJSON(d)
 			}
-			return printDiff(e, st, d)
+			return printDiff(e, st, d, full)
 		},
 	}
+	c.Flags().BoolVar(&full, "full", false, "show every added, removed and changed entity")
+	return c
 }
 
 // pickVersion resolves a version number or a date among vs (sorted by
 // publication date, then id).
 func pickVersion(vs []store.Version, arg string) (store.Version, error) {
-	if id, err := strconv.ParseInt(arg, 10, 64); err == nil {
+	if n, err := strconv.Atoi(arg); err == nil {
 		for _, v := range vs {
-			if v.ID == id {
+			if v.Number == n {
 				return v, nil
 			}
 		}
-		return store.Version{}, usagef("version %d is not a version of %s (see `embargo lists ls`)", id, vs[0].Dataset)
+		return store.Version{}, usagef("%s has no version %d: its versions are 1 to %d (see `embargo lists ls %s`)", vs[0].Dataset, n, len(vs), vs[0].Dataset)
 	}
 	if _, err := time.Parse("2006-01-02", arg); err != nil {
 		return store.Version{}, usagef("%q is neither a version number nor a date (YYYY-MM-DD)", arg)
@@ -208,33 +215,85 @@ func pickVersion(vs []store.Version, arg string) (store.Version, error) {
 	return *found, nil
 }
 
-func printDiff(e *env, st store.Store, d *store.Diff) error {
-	fmt.Fprintf(e.stdout, "%s: version %d (published %s) -> version %d (published %s)\n", d.Dataset, d.From.ID, d.From.Published, d.To.ID, d.To.Published)
-	fmt.Fprintf(e.stdout, "%d added, %d removed, %d changed\n", len(d.Added), len(d.Removed), len(d.Changed))
+// diffShown is how many entities of each kind `lists diff` shows
+// without --full.
+const diffShown = 20
+
+func printDiff(e *env, st store.Store, d *store.Diff, full bool) error {
+	w := e.stdout
+	fmt.Fprintf(w, "%s: version %d (published %s) -> version %d (published %s)\n", d.Dataset, d.From.Number, d.From.Published, d.To.Number, d.To.Published)
+	fmt.Fprintf(w, "%d added, %d removed, %d changed (%d entities before, %d after)\n", len(d.Added), len(d.Removed), len(d.Changed), d.From.Entities, d.To.Entities)
+	if len(d.Changed) > 0 {
+		counts := map[string]int{}
+		for _, c := range d.Changed {
+			for _, f := range c.Fields {
+				counts[f]++
+			}
+		}
+		fields := make([]string, 0, len(counts))
+		for f := range counts {
+			fields = append(fields, f)
+		}
+		sort.Slice(fields, func(i, j int) bool {
+			if counts[fields[i]] != counts[fields[j]] {
+				return counts[fields[i]] > counts[fields[j]]
+			}
+			return fields[i] < fields[j]
+		})
+		var parts []string
+		for _, f := range fields {
+			parts = append(parts, fmt.Sprintf("%s %d", fieldWords(f), counts[f]))
+		}
+		fmt.Fprintf(w, "changed fields: %s\n", strings.Join(parts, ", "))
+	}
 	caption := func(version int64, id string) string {
 		if ent, err := st.Entity(e.ctx, version, id); err == nil {
 			return ent.Caption()
 		}
 		return ""
 	}
-	for _, id := range d.Added {
-		fmt.Fprintf(e.stdout, "+ %s  %s\n", id, caption(d.To.ID, id))
-	}
-	for _, id := range d.Removed {
-		fmt.Fprintf(e.stdout, "- %s  %s\n", id, caption(d.From.ID, id))
-	}
-	for _, c := range d.Changed {
-		fmt.Fprintf(e.stdout, "~ %s  %s\n", c.ID, caption(d.To.ID, c.ID))
-		for _, f := range c.Details {
-			fmt.Fprintf(e.stdout, "    %s:", f.Field)
-			for _, v := range f.Added {
-				fmt.Fprintf(e.stdout, " +%s", v)
-			}
-			for _, v := range f.Removed {
-				fmt.Fprintf(e.stdout, " -%s", v)
-			}
-			fmt.Fprintln(e.stdout)
+	limit := func(n int) int {
+		if full {
+			return n
 		}
+		return min(n, diffShown)
+	}
+	more := func(shown, n int, what string) {
+		if shown < n {
+			fmt.Fprintf(w, "  ... and %d more %s (--full shows all)\n", n-shown, what)
+		}
+	}
+	if len(d.Added) > 0 {
+		fmt.Fprintln(w, "\nadded:")
+		n := limit(len(d.Added))
+		for _, id := range d.Added[:n] {
+			fmt.Fprintf(w, "  + %s  %s\n", id, caption(d.To.ID, id))
+		}
+		more(n, len(d.Added), "added")
+	}
+	if len(d.Removed) > 0 {
+		fmt.Fprintln(w, "\nremoved:")
+		n := limit(len(d.Removed))
+		for _, id := range d.Removed[:n] {
+			fmt.Fprintf(w, "  - %s  %s\n", id, caption(d.From.ID, id))
+		}
+		more(n, len(d.Removed), "removed")
+	}
+	if len(d.Changed) > 0 {
+		fmt.Fprintln(w, "\nchanged:")
+		n := limit(len(d.Changed))
+		for _, c := range d.Changed[:n] {
+			fmt.Fprintf(w, "  ~ %s  %s\n", c.ID, caption(d.To.ID, c.ID))
+			for _, f := range c.Details {
+				for _, v := range f.Added {
+					fmt.Fprintf(w, "      %s added: %s\n", fieldWords(f.Field), valueText(f.Field, v))
+				}
+				for _, v := range f.Removed {
+					fmt.Fprintf(w, "      %s removed: %s\n", fieldWords(f.Field), valueText(f.Field, v))
+				}
+			}
+		}
+		more(n, len(d.Changed), "changed")
 	}
 	return nil
 }

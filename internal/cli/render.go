@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/engine"
+	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/wire"
 )
 
@@ -130,3 +133,114 @@ func printExplanation(w io.Writer, e *wire.Explanation) {
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// fieldWords names an entity field for people: birth_dates is "birth
+// date", names "name".
+func fieldWords(field string) string {
+	switch field {
+	case "names":
+		return "name"
+	case "addresses":
+		return "address"
+	case "properties":
+		return "other property"
+	case "linked_to":
+		return "linked to"
+	case "listed_on":
+		return "listing date"
+	case "programs":
+		return "programme"
+	}
+	f := strings.ReplaceAll(field, "_", " ")
+	if strings.HasSuffix(f, "ies") {
+		return strings.TrimSuffix(f, "ies") + "y"
+	}
+	return strings.TrimSuffix(f, "s")
+}
+
+// valueText renders one value of an entity field as text: a name with its
+// kind, an identifier with its type and country, an address on one line,
+// a date with its range. Values that are not JSON objects are shown as
+// they are.
+func valueText(field, v string) string {
+	if !strings.HasPrefix(v, "{") {
+		return v
+	}
+	switch field {
+	case "names":
+		var n entity.Name
+		if json.Unmarshal([]byte(v), &n) == nil {
+			return fmt.Sprintf("%s (%s)", n.Full, strings.ReplaceAll(string(n.Kind), "_", " "))
+		}
+	case "identifiers":
+		var id entity.Identifier
+		if json.Unmarshal([]byte(v), &id) == nil {
+			return identifierText(id)
+		}
+	case "addresses":
+		var a entity.Address
+		if json.Unmarshal([]byte(v), &a) == nil {
+			return addressText(a)
+		}
+	case "birth_dates":
+		var d entity.Date
+		if json.Unmarshal([]byte(v), &d) == nil {
+			return dateText(d)
+		}
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(v), &m) != nil {
+		return v
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %v", strings.ReplaceAll(k, "_", " "), m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func addressText(a entity.Address) string {
+	if a.Full != "" {
+		if a.Country != "" && !strings.Contains(a.Full, a.Country) {
+			return a.Full + ", " + a.Country
+		}
+		return a.Full
+	}
+	var parts []string
+	for _, p := range []string{a.Street, a.Postal, a.City, a.Region, a.Country} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func dateText(d entity.Date) string {
+	out := d.Value
+	if d.Until != "" {
+		out += " to " + d.Until
+	}
+	if d.Circa {
+		out = "circa " + out
+	}
+	if out == "" {
+		out = d.Text
+	}
+	return out
+}
+
+func identifierText(id entity.Identifier) string {
+	out := strings.ReplaceAll(id.Type, "_", " ") + " " + id.Number
+	if id.Country != "" {
+		out += " (" + id.Country + ")"
+	}
+	if id.Note != "" {
+		out += ", " + id.Note
+	}
+	return out
+}

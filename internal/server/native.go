@@ -303,28 +303,6 @@ func (b batchResult) MarshalJSON() ([]byte, error) {
 	}{b.ID, b.Matches, b.Versions})
 }
 
-// historyEntry is one version of a dataset as seen from one entity.
-type historyEntry struct {
-	Version   int      `json:"version"`
-	ID        int64    `json:"id"`
-	Published string   `json:"published"`
-	Imported  string   `json:"imported"`
-	Present   bool     `json:"present"`
-	Changed   bool     `json:"changed"`
-	Status    string   `json:"status"` // added, changed, unchanged, removed, absent
-	Fields    []string `json:"fields,omitempty"`
-}
-
-type entityHistoryResponse struct {
-	Entity     *entity.Entity       `json:"entity"`
-	Version    engine.VersionRef    `json:"version"` // the version the entity is shown as in
-	Loaded     bool                 `json:"loaded"`  // in the index the server screens against
-	FirstSeen  string               `json:"first_seen"`
-	LastChange string               `json:"last_change"`
-	History    []historyEntry       `json:"history"`
-	Changes    []entity.FieldChange `json:"latest_changes,omitempty"`
-}
-
 // entityHistory is GET /v1/entities/{id}: the entity as in the newest
 // version that holds it, and its history over every version of its
 // dataset.
@@ -337,17 +315,8 @@ func (s *Server) entityHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	resp := entityHistoryResponse{Entity: h.Entity, Version: engine.Ref(h.Version), Changes: h.Changes,
-		FirstSeen: h.FirstSeen, LastChange: h.LastChange, History: make([]historyEntry, len(h.Entries))}
-	for i, e := range h.Entries {
-		v := e.Version
-		resp.History[i] = historyEntry{Version: v.Number, ID: v.ID, Published: v.Published, Imported: v.Imported.UTC().Format(time.RFC3339),
-			Present: e.Present, Changed: e.Status == "changed", Status: e.Status, Fields: e.Fields}
-	}
-	if cur := s.current(); cur != nil {
-		resp.Loaded = cur.entity(id) != nil
-	}
-	return s.writeJSON(w, r, http.StatusOK, &resp)
+	cur := s.current()
+	return s.writeJSON(w, r, http.StatusOK, wire.FromHistory(h, cur != nil && cur.entity(id) != nil))
 }
 
 type listVersion struct {

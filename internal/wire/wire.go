@@ -6,7 +6,10 @@
 package wire
 
 import (
+	"time"
+
 	"github.com/embargo-screening/embargo/internal/engine"
+	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/match"
 )
 
@@ -147,4 +150,41 @@ type ScreenAnswer struct {
 	Versions []VersionRef `json:"versions"`
 	AsOf     string       `json:"as_of,omitempty"`
 	Matches  []Match      `json:"matches"`
+}
+
+// EntityHistory is an entity with its history across the versions of its
+// dataset: GET /v1/entities/{id} and `entities show --json`.
+type EntityHistory struct {
+	Entity     *entity.Entity       `json:"entity"`
+	Version    VersionRef           `json:"version"` // the version the entity is shown as in
+	Loaded     bool                 `json:"loaded"`  // in the index screened against
+	FirstSeen  string               `json:"first_seen"`
+	LastChange string               `json:"last_change"`
+	History    []HistoryEntry       `json:"history"`
+	Changes    []entity.FieldChange `json:"latest_changes,omitempty"`
+}
+
+// HistoryEntry is one version of the dataset as seen from the entity.
+type HistoryEntry struct {
+	Version   int      `json:"version"`
+	ID        int64    `json:"id"`
+	Published string   `json:"published"`
+	Imported  string   `json:"imported"`
+	Present   bool     `json:"present"`
+	Changed   bool     `json:"changed"`
+	Status    string   `json:"status"` // added, changed, unchanged, removed, absent
+	Fields    []string `json:"fields,omitempty"`
+}
+
+// FromHistory maps an entity history; loaded says whether the entity is
+// in the snapshot being screened against.
+func FromHistory(h *engine.History, loaded bool) *EntityHistory {
+	out := &EntityHistory{Entity: h.Entity, Version: engine.Ref(h.Version), Loaded: loaded, Changes: h.Changes,
+		FirstSeen: h.FirstSeen, LastChange: h.LastChange, History: make([]HistoryEntry, len(h.Entries))}
+	for i, e := range h.Entries {
+		v := e.Version
+		out.History[i] = HistoryEntry{Version: v.Number, ID: v.ID, Published: v.Published, Imported: v.Imported.UTC().Format(time.RFC3339),
+			Present: e.Present, Changed: e.Status == "changed", Status: e.Status, Fields: e.Fields}
+	}
+	return out
 }
