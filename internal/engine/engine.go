@@ -255,6 +255,7 @@ func (e *Engine) build(ctx context.Context, st store.Lists, vs []store.Version, 
 	}
 	snap := NewSnapshot(match.Build(all), vs, asOf)
 	snap.parts = parts
+	snap.st = st
 	snap.BuildDur = time.Since(start)
 	return snap, nil
 }

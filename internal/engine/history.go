@@ -104,3 +104,51 @@ func EntityHistory(ctx context.Context, st store.Lists, id string) (*History, er
 	}
 	return h, nil
 }
+
+// Seen returns the versions in which the entity was first seen and last
+// added or changed, among the versions up to number upTo (all when 0).
+func (h *History) Seen(upTo int) (first, changed store.Version, ok bool) {
+	for _, e := range h.Entries {
+		if upTo > 0 && e.Version.Number > upTo {
+			break
+		}
+		if e.Present && !ok {
+			first, ok = e.Version, true
+		}
+		if e.Status == "added" || e.Status == "changed" {
+			changed = e.Version
+		}
+	}
+	return first, changed, ok
+}
+
+// seenDates is what Snapshot.Seen caches per entity.
+type seenDates struct {
+	first, changed store.Version
+	ok             bool
+}
+
+// Seen returns the versions in which an entity of the snapshot was first
+// seen and last changed, as of the snapshot's version of its dataset
+// (yente's first_seen and last_change). It asks the store once per entity
+// and snapshot; versions never change, so the answer is kept.
+func (s *Snapshot) Seen(ctx context.Context, id string) (first, changed store.Version, ok bool) {
+	if v, hit := s.seen.Load(id); hit {
+		d := v.(seenDates)
+		return d.first, d.changed, d.ok
+	}
+	if s.st == nil {
+		return first, changed, false
+	}
+	h, err := EntityHistory(ctx, s.st, id)
+	if err != nil {
+		return first, changed, false // not cached: a passing error may clear
+	}
+	upTo := 0
+	if v, have := s.datasets[h.Version.Dataset]; have {
+		upTo = v.Number
+	}
+	first, changed, ok = h.Seen(upTo)
+	s.seen.Store(id, seenDates{first, changed, ok})
+	return first, changed, ok
+}

@@ -31,6 +31,9 @@ type Snapshot struct {
 
 	entOnce sync.Once
 	entByID map[string]*entity.Entity
+
+	st   store.Lists // where the snapshot was built from; nil in memory
+	seen sync.Map    // entity id → seenDates
 }
 
 // NewSnapshot wraps an index built elsewhere (tests, in-memory lists);

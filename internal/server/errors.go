@@ -20,6 +20,7 @@ const (
 	codeMethod      = "method_not_allowed"
 	codeTooLarge    = "too_large"
 	codeTimeout     = "timeout"
+	codeUnsupported = "unsupported_media_type"
 	codeUnavailable = "unavailable"
 	codeInternal    = "internal"
 )

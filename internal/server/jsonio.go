@@ -2,11 +2,14 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -68,16 +71,41 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) (*bytes.Buffer
 	if r.ContentLength > s.cfg.MaxBodyBytes {
 		return nil, tooLarge("", "request body of %d bytes is over the limit of %d bytes", r.ContentLength, s.cfg.MaxBodyBytes)
 	}
+	body := io.Reader(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, badRequest("", "the request body is not gzip data (Content-Encoding: %s): %v", enc, err)
+		}
+		defer zr.Close()
+		// The limit applies to what the body decompresses to as well: a
+		// small bomb must not fill the memory.
+		body = &limitedReader{r: zr, n: s.cfg.MaxBodyBytes}
+	default:
+		return nil, &apiError{Status: http.StatusUnsupportedMediaType, Code: codeUnsupported,
+			Message: fmt.Sprintf("Content-Encoding %q is not supported: send the body as is or gzip it", enc)}
+	}
 	buf := getBuf()
-	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	_, err := buf.ReadFrom(body)
 	if err != nil {
 		putBuf(buf)
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		var ne net.Error
+		switch {
+		case errors.As(err, &mbe):
 			return nil, tooLarge("", "request body is over the limit of %d bytes", mbe.Limit)
-		}
-		if ctxErr := r.Context().Err(); ctxErr != nil {
-			return nil, ctxErr
+		case errors.Is(err, errInflatedTooLarge):
+			return nil, tooLarge("", "request body decompresses to over the limit of %d bytes", s.cfg.MaxBodyBytes)
+		case r.Context().Err() != nil, errors.Is(err, os.ErrDeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+			// The client was too slow to send its body: 408, and the
+			// connection is not kept.
+			w.Header().Set("Connection", "close")
+			return nil, &apiError{Status: http.StatusRequestTimeout, Code: codeTimeout,
+				Message: fmt.Sprintf("the request body did not arrive in time (%s)", s.cfg.ReadTimeout)}
+		case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.Is(err, io.ErrUnexpectedEOF) && r.Header.Get("Content-Encoding") != "":
+			return nil, badRequest("", "the request body is not valid gzip data: %v", err)
 		}
 		return nil, badRequest("", "reading the request body: %v", err)
 	}
@@ -272,4 +300,27 @@ func jsonKind(b []byte) string {
 		return "null"
 	}
 	return "number"
+}
+
+var errInflatedTooLarge = errors.New("decompressed body over the limit")
+
+// limitedReader fails once more than n bytes have been read.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, errInflatedTooLarge
+	}
+	if int64(len(p)) > l.n+1 {
+		p = p[:l.n+1]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		return n, errInflatedTooLarge
+	}
+	return n, err
 }

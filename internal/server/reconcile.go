@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -116,7 +117,7 @@ func (s *Server) reconcile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(qs) > yenteMaxBatch {
-		return badRequest("queries", "too many queries in one batch (limit: %d)", yenteMaxBatch)
+		return tooLarge("queries", "%d queries: the limit is %d per batch", len(qs), yenteMaxBatch)
 	}
 	out := make(map[string]reconcileResult, len(qs))
 	keys := make([]string, 0, len(qs))
@@ -128,7 +129,7 @@ func (s *Server) reconcile(w http.ResponseWriter, r *http.Request) error {
 		if err := r.Context().Err(); err != nil {
 			return err
 		}
-		res, err := h.reconcileOne(qs[k], "queries."+k, datasets)
+		res, err := h.reconcileOne(r.Context(), qs[k], "queries."+k, datasets)
 		if err != nil {
 			return err
 		}
@@ -157,7 +158,7 @@ func (h *held) manifest(r *http.Request, dataset string) *reconcileManifest {
 	return m
 }
 
-func (h *held) reconcileOne(rq reconcileQuery, field string, datasets []string) (reconcileResult, error) {
+func (h *held) reconcileOne(ctx context.Context, rq reconcileQuery, field string, datasets []string) (reconcileResult, error) {
 	limit := yenteMatchLimit
 	if rq.Limit != nil {
 		if *rq.Limit < 1 || *rq.Limit > yenteMaxMatches {
@@ -206,7 +207,7 @@ func (h *held) reconcileOne(rq reconcileQuery, field string, datasets []string) 
 	if err != nil {
 		return reconcileResult{}, err
 	}
-	res, err := screenExample(h, ex, datasets, nil, 0, match.DefaultThreshold, limit)
+	res, err := screenExample(ctx, h, ex, datasets, nil, 0, match.DefaultThreshold, limit)
 	if err != nil {
 		return reconcileResult{}, err
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -365,7 +366,7 @@ func decodeLoose(b []byte, v any, prefix string) error {
 
 // screenExample runs an example's queries and merges them: each entity
 // once, with its best score. cutoff is the least score returned.
-func screenExample(h *held, ex *exampleQuery, datasets []string, excludeSchema []string, cutoff, threshold float64, limit int) ([]ftmScored, error) {
+func screenExample(ctx context.Context, h *held, ex *exampleQuery, datasets []string, excludeSchema []string, cutoff, threshold float64, limit int) ([]ftmScored, error) {
 	byID := map[string]*match.Match{}
 	dobs := ex.dobs
 	if len(dobs) == 0 {
@@ -415,14 +416,13 @@ func screenExample(h *held, ex *exampleQuery, datasets []string, excludeSchema [
 	}
 	out := make([]ftmScored, len(all))
 	for i, m := range all {
-		out[i] = scoredFtM(h, m, threshold)
+		out[i] = scoredFtM(ctx, h, m, threshold)
 	}
 	return out, nil
 }
 
-func scoredFtM(h *held, m *match.Match, threshold float64) ftmScored {
-	v, _ := h.dataset(m.Dataset)
-	r := ftmScored{ftmEntity: toFtM(m.Entity, &v), Score: m.Score, Match: m.Score >= threshold}
+func scoredFtM(ctx context.Context, h *held, m *match.Match, threshold float64) ftmScored {
+	r := ftmScored{ftmEntity: h.ftm(ctx, m.Entity), Score: m.Score, Match: m.Score >= threshold}
 	r.Features, r.Explanations = explainFtM(m)
 	return r
 }
@@ -493,7 +493,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("queries", "no queries provided: want {\"queries\": {\"key\": {\"schema\": ..., \"properties\": {...}}}}")
 	}
 	if len(req.Queries) > yenteMaxBatch {
-		return badRequest("queries", "too many queries in one batch (limit: %d)", yenteMaxBatch)
+		return tooLarge("queries", "%d queries: the limit is %d per batch", len(req.Queries), yenteMaxBatch)
 	}
 	h := s.current()
 	if h == nil {
@@ -527,7 +527,7 @@ func (s *Server) yenteMatch(w http.ResponseWriter, r *http.Request) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res, err := screenExample(h, exs[i], datasets, q["exclude_schema"], cutoff, threshold, limit)
+		res, err := screenExample(r.Context(), h, exs[i], datasets, q["exclude_schema"], cutoff, threshold, limit)
 		if err != nil {
 			return err
 		}
@@ -598,7 +598,13 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	countries := lowerAll(q["countries"])
+	programs := q["program"]
 	keep := func(e *entity.Entity) bool {
+		if len(programs) > 0 && !slices.ContainsFunc(e.Programs, func(p string) bool {
+			return slices.ContainsFunc(programs, func(want string) bool { return strings.EqualFold(p, want) })
+		}) {
+			return false
+		}
 		if datasets != nil && !slices.Contains(datasets, e.Dataset) {
 			return false
 		}
@@ -636,8 +642,8 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 			if !keep(ms[i].Entity) {
 				continue
 			}
-			v, _ := h.dataset(ms[i].Dataset)
 			sc := ms[i].Score
+			v, _ := h.dataset(ms[i].Dataset)
 			hits = append(hits, searchResult{ftmEntity: toFtM(ms[i].Entity, &v), Score: &sc})
 		}
 	}
@@ -645,6 +651,12 @@ func (s *Server) yenteSearch(w http.ResponseWriter, r *http.Request) error {
 		Limit: limit, Offset: offset, Versions: h.refsJSON, Results: []searchResult{}}
 	if offset < len(hits) {
 		resp.Results = hits[offset:min(len(hits), offset+limit)]
+	}
+	// The history is read for the page shown only.
+	for i := range resp.Results {
+		if first, changed, ok := h.snap.Seen(r.Context(), resp.Results[i].ID); ok {
+			setSeen(&resp.Results[i].ftmEntity, first, changed)
+		}
 	}
 	return s.writeJSON(w, r, http.StatusOK, &resp)
 }
@@ -730,31 +742,23 @@ func searchFacets(hits []searchResult, want []string) map[string]facet {
 // else as the newest version in the store holds it.
 func (s *Server) yenteEntity(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
+	ctx := r.Context()
 	if h := s.current(); h != nil {
-		e := h.entity(id)
-		v, _ := h.dataset(datasetOf(id))
-		if e != nil {
-			out := toFtM(e, &v)
+		if e := h.entity(id); e != nil {
+			out := h.ftm(ctx, e)
 			return s.writeJSON(w, r, http.StatusOK, &out)
 		}
 	}
-	if st := s.cfg.Store; st != nil {
-		ctx := r.Context()
-		if ds := datasetOf(id); ds != "" {
-			vs, err := st.Versions(ctx, ds)
-			if err != nil {
-				return err
-			}
-			for i := len(vs) - 1; i >= 0; i-- {
-				e, err := st.Entity(ctx, vs[i].ID, id)
-				if err == nil {
-					out := toFtM(e, &vs[i])
-					return s.writeJSON(w, r, http.StatusOK, &out)
-				}
-				if err != nil && !isNotFound(err) {
-					return err
-				}
-			}
+	if st := s.cfg.Store; st != nil && datasetOf(id) != "" {
+		hist, err := engine.EntityHistory(ctx, st, id)
+		switch {
+		case err == nil:
+			out := toFtM(hist.Entity, &hist.Version)
+			first, changed, _ := hist.Seen(0)
+			setSeen(&out, first, changed)
+			return s.writeJSON(w, r, http.StatusOK, &out)
+		case !isNotFound(err):
+			return err
 		}
 	}
 	return notFound("no such entity: %q", id)
@@ -958,3 +962,27 @@ func datasetTitle(d string) string {
 func datasetURL(d string) string { return datasetMeta[d][1] }
 
 func isNotFound(err error) bool { return toAPIError(err).Status == http.StatusNotFound }
+
+// ftm renders an entity of the snapshot as yente does, with first_seen
+// and last_change from its history in the store.
+func (h *held) ftm(ctx context.Context, e *entity.Entity) ftmEntity {
+	v, _ := h.dataset(e.Dataset)
+	out := toFtM(e, &v)
+	if first, changed, ok := h.snap.Seen(ctx, e.ID); ok {
+		setSeen(&out, first, changed)
+	}
+	return out
+}
+
+// setSeen fills yente's first_seen and last_change with the import times
+// of the versions that first held the entity and last changed it.
+func setSeen(out *ftmEntity, first, changed store.Version) {
+	ts := func(v store.Version) *string {
+		if v.Imported.IsZero() {
+			return nil
+		}
+		t := v.Imported.UTC().Format(time.RFC3339)
+		return &t
+	}
+	out.FirstSeen, out.LastChange = ts(first), ts(changed)
+}
