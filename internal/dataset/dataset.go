@@ -5,7 +5,11 @@
 // table all read it, so that a dataset is described in one place.
 package dataset
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Names of the known datasets.
 const (
@@ -175,4 +179,36 @@ func Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// MarkdownTable renders the registry as the README's table of lists, so
+// that the README says what the registry says (a test compares them).
+func MarkdownTable() string {
+	var b strings.Builder
+	b.WriteString("| dataset | authority | format | official location | licence |\n|---|---|---|---|---|\n")
+	for _, d := range registry {
+		loc := "—"
+		switch {
+		case len(d.URLs) == 1:
+			loc = d.URLs[0]
+		case len(d.URLs) > 1:
+			loc = commonPrefix(d.URLs) + " + file name"
+		}
+		if d.Retired != "" {
+			loc = "retired " + d.Retired
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", d.Name, d.AuthorityName, d.Formats, loc, d.Licence)
+	}
+	b.WriteString("| any name | the publisher's | OpenSanctions FollowTheMoney JSON lines, Senzing JSON lines | user supplied (`--source NAME`) | the publisher's |\n")
+	return b.String()
+}
+
+func commonPrefix(ss []string) string {
+	p := ss[0]
+	for _, s := range ss[1:] {
+		for !strings.HasPrefix(s, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p[:strings.LastIndexByte(p, '/')+1] // the folder, not part of a file name
 }

@@ -22,13 +22,14 @@ import (
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/country"
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/ofacxml"
 )
 
 // Dataset is the CSL's dataset name, OpenSanctions'.
-const Dataset = "us_trade_csl"
+const Dataset = dataset.USTradeCSL
 
 // Format reads the CSL CSV.
 var Format = source.Format{

@@ -18,21 +18,22 @@ import (
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/country"
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 const (
-	dataset   = "eu_fsf"
-	namespace = "http://eu.europa.ec/fpi/fsd/export"
-	authority = "European Union"
+	datasetName = dataset.EUFSF
+	namespace   = "http://eu.europa.ec/fpi/fsd/export"
+	authority   = "European Union"
 )
 
 // Format is the EU FSF XML v1.1 format.
 var Format = source.Format{
 	Name:    "eu_fsf_xml",
-	Dataset: dataset,
+	Dataset: datasetName,
 	Sniff:   sniff,
 	Parse:   parse,
 }
@@ -54,7 +55,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	}
 	ds := in.Dataset
 	if ds == "" {
-		ds = dataset
+		ds = datasetName
 	}
 	sawRoot := false
 	err = xmlrec.Walk(ctx, f, func(s *xmlrec.Stream, t xml.StartElement) error {

@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		es, _, err := parseBytes("fuzz.xml", in)
 		for _, e := range es {
-			if e.SourceID == "" || e.ID != dataset+":"+e.SourceID {
+			if e.SourceID == "" || e.ID != datasetName+":"+e.SourceID {
 				t.Fatalf("bad id %q / %q", e.ID, e.SourceID)
 			}
 		}

@@ -24,20 +24,21 @@ import (
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/country"
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 const (
-	dataset   = "gb_fcdo_sanctions"
-	authority = "UK FCDO"
+	datasetName = dataset.UKFCDO
+	authority   = "UK FCDO"
 )
 
 // Format is the UK Sanctions List XML format.
 var Format = source.Format{
 	Name:    "gb_fcdo_xml",
-	Dataset: dataset,
+	Dataset: datasetName,
 	Sniff:   sniff,
 	Parse:   parse,
 }
@@ -58,7 +59,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	}
 	ds := in.Dataset
 	if ds == "" {
-		ds = dataset
+		ds = datasetName
 	}
 	sawRoot := false
 	err = xmlrec.Walk(ctx, f, func(s *xmlrec.Stream, t xml.StartElement) error {

@@ -22,7 +22,7 @@ func FuzzParse(f *testing.F) {
 		es, _, err := parseBytes("fuzz.csv", in)
 		seen := map[string]bool{}
 		for _, e := range es {
-			if e.SourceID == "" || e.ID != dataset+":"+e.SourceID {
+			if e.SourceID == "" || e.ID != datasetName+":"+e.SourceID {
 				t.Fatalf("bad id %q / %q", e.ID, e.SourceID)
 			}
 			if seen[e.SourceID] {

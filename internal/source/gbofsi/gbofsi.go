@@ -26,19 +26,20 @@ import (
 	"strings"
 
 	"github.com/embargo-screening/embargo/internal/country"
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 )
 
 const (
-	dataset   = "gb_hmt_sanctions"
-	authority = "UK HM Treasury (OFSI)"
+	datasetName = dataset.UKOFSI
+	authority   = "UK HM Treasury (OFSI)"
 )
 
 // Format is the OFSI Consolidated List CSV format.
 var Format = source.Format{
 	Name:    "gb_ofsi_csv",
-	Dataset: dataset,
+	Dataset: datasetName,
 	Sniff:   sniff,
 	Parse:   parse,
 }
@@ -208,7 +209,7 @@ func parse(ctx context.Context, in source.Input, emit func(*entity.Entity) error
 	}
 	ds := in.Dataset
 	if ds == "" {
-		ds = dataset
+		ds = datasetName
 	}
 	remaining := map[string]int{}
 	meta, err := scan(ctx, f, func(s *sheet, r row) error {

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 )
@@ -38,7 +39,7 @@ const (
 var columns = map[string]int{RoleMain: 12, RoleAlt: 5, RoleAdd: 6, RoleComments: 2}
 
 // SDNCSV is the SDN list as the legacy CSV set.
-var SDNCSV = newFormat("ofac_sdn_csv", "us_ofac_sdn", map[string]string{
+var SDNCSV = newFormat("ofac_sdn_csv", dataset.OFACSDN, map[string]string{
 	"sdn.csv":          RoleMain,
 	"alt.csv":          RoleAlt,
 	"add.csv":          RoleAdd,
@@ -47,7 +48,7 @@ var SDNCSV = newFormat("ofac_sdn_csv", "us_ofac_sdn", map[string]string{
 
 // ConsCSV is the consolidated non-SDN list as the legacy CSV set; its
 // columns are those of the SDN set.
-var ConsCSV = newFormat("ofac_cons_csv", "us_ofac_cons", map[string]string{
+var ConsCSV = newFormat("ofac_cons_csv", dataset.OFACCons, map[string]string{
 	"cons_prim.csv":     RoleMain,
 	"cons_alt.csv":      RoleAlt,
 	"cons_add.csv":      RoleAdd,

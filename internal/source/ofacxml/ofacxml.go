@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/xmlrec"
@@ -36,7 +37,7 @@ const Authority = "US Treasury OFAC"
 // Input.Dataset and falls back to DatasetForName when it is empty.
 var Format = source.Format{
 	Name:       "ofac_advanced_xml",
-	Dataset:    "us_ofac_sdn",
+	Dataset:    dataset.OFACSDN,
 	DatasetFor: DatasetForName,
 	Sniff:      sniff,
 	Parse:      parse,
@@ -48,9 +49,9 @@ var Format = source.Format{
 func DatasetForName(name string) string {
 	base := strings.ToUpper(filepath.Base(filepath.ToSlash(name)))
 	if strings.Contains(base, "CONS") {
-		return "us_ofac_cons"
+		return dataset.OFACCons
 	}
-	return "us_ofac_sdn"
+	return dataset.OFACSDN
 }
 
 // sniff accepts a file whose root element is <Sanctions> in the OFAC

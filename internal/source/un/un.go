@@ -17,13 +17,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/embargo-screening/embargo/internal/dataset"
 	"github.com/embargo-screening/embargo/internal/entity"
 	"github.com/embargo-screening/embargo/internal/source"
 	"github.com/embargo-screening/embargo/internal/source/xmlrec"
 )
 
 // Dataset is the dataset UN entities belong to (OpenSanctions' name).
-const Dataset = "un_sc_sanctions"
+const Dataset = dataset.UNSC
 
 // Authority is the body that designates every UN entry.
 const Authority = "United Nations Security Council"
