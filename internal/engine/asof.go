@@ -69,7 +69,9 @@ func (c *asOfCache) get(ctx context.Context, key string, vs []store.Version, asO
 	case <-ent.done:
 		return ent.snap, ent.err
 	case <-ctx.Done():
+		c.mu.Lock()
 		retry := c.retryAfter(pending)
+		c.mu.Unlock()
 		return nil, &BusyError{RetryAfter: retry, Msg: fmt.Sprintf("as_of %s: the lists of that date are still being loaded; try again in %s", asOf, retry)}
 	}
 }
