@@ -115,6 +115,10 @@ type Lists interface {
 	Entities(ctx context.Context, version int64, fn func(*entity.Entity) error) error
 	// Entity returns an entity as it is in a version.
 	Entity(ctx context.Context, version int64, id string) (*entity.Entity, error)
+	// Docs streams the documents of a version that holds documents
+	// instead of entities (KindRegimes: one JSON document per regime), in
+	// id order.
+	Docs(ctx context.Context, version int64, fn func(id string, data []byte) error) error
 	// History returns the entity's presence in every version of its
 	// dataset, in number order.
 	History(ctx context.Context, id string) ([]Presence, error)
@@ -137,6 +141,10 @@ type Tx interface {
 	// Put stores an entity as a member of a version. An entity id that is
 	// already in the version is an error of type *DuplicateError.
 	Put(ctx context.Context, version int64, e *entity.Entity) error
+	// PutDoc stores a document (JSON) as a member of a version of a kind
+	// other than KindEntities; ids are unique per version as with Put.
+	// Diff compares documents by their bytes.
+	PutDoc(ctx context.Context, version int64, id string, data []byte) error
 	Commit() error
 	Rollback() error
 }

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS versions (
 	entities  INTEGER NOT NULL DEFAULT 0,
 	format    TEXT NOT NULL,
 	files     TEXT NOT NULL,
+	kind      TEXT NOT NULL DEFAULT 'entities',
 	UNIQUE (dataset, sha256)
 );
 CREATE INDEX IF NOT EXISTS versions_dataset ON versions (dataset, published, id);
@@ -102,18 +103,27 @@ func OpenWith(ctx context.Context, path string, opt store.Options) (*Store, erro
 			db.Close()
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
+		// Stores made before versions had a kind.
+		var hasKind int
+		db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('versions') WHERE name = 'kind'`).Scan(&hasKind)
+		if hasKind == 0 {
+			if _, err := db.ExecContext(ctx, `ALTER TABLE versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'entities'`); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("open %s: %w", path, err)
+			}
+		}
 	}
 	return &Store{db: db, path: path}, nil
 }
 
 func (s *Store) Close() error { return s.db.Close() }
 
-const versionCols = `id, dataset, (SELECT count(*) FROM versions n WHERE n.dataset = versions.dataset AND n.id <= versions.id), published, imported, sha256, entities, format, files`
+const versionCols = `id, dataset, (SELECT count(*) FROM versions n WHERE n.dataset = versions.dataset AND n.id <= versions.id), published, imported, sha256, entities, format, files, kind`
 
 func scanVersion(row interface{ Scan(...any) error }) (store.Version, error) {
 	var v store.Version
 	var imported, files string
-	if err := row.Scan(&v.ID, &v.Dataset, &v.Number, &v.Published, &imported, &v.SHA256, &v.Entities, &v.Format, &files); err != nil {
+	if err := row.Scan(&v.ID, &v.Dataset, &v.Number, &v.Published, &imported, &v.SHA256, &v.Entities, &v.Format, &files, &v.Kind); err != nil {
 		return v, err
 	}
 	v.Imported, _ = time.Parse(time.RFC3339Nano, imported)
@@ -196,6 +206,25 @@ func (s *Store) Entity(ctx context.Context, version int64, id string) (*entity.E
 		return nil, err
 	}
 	return decode(data, raw)
+}
+
+func (s *Store) Docs(ctx context.Context, version int64, fn func(id string, data []byte) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.entity_id, r.data FROM members m JOIN records r ON r.id = m.record WHERE m.version_id = ? ORDER BY m.entity_id`, version)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return err
+		}
+		if err := fn(id, data); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 func decode(data, raw []byte) (*entity.Entity, error) {
@@ -308,11 +337,15 @@ type Tx struct {
 
 func (t *Tx) AddVersion(ctx context.Context, v *store.Version) error {
 	files, _ := json.Marshal(v.Files)
+	kind := v.Kind
+	if kind == "" {
+		kind = store.KindEntities
+	}
 	if v.Imported.IsZero() {
 		v.Imported = time.Now().UTC()
 	}
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO versions (dataset, published, imported, sha256, format, files) VALUES (?, ?, ?, ?, ?, ?)`,
-		v.Dataset, v.Published, v.Imported.UTC().Format(time.RFC3339Nano), v.SHA256, v.Format, string(files))
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO versions (dataset, published, imported, sha256, format, files, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		v.Dataset, v.Published, v.Imported.UTC().Format(time.RFC3339Nano), v.SHA256, v.Format, string(files), kind)
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE") {
 			return fmt.Errorf("dataset %s already has a version with sha256 %s", v.Dataset, v.SHA256)
@@ -338,14 +371,22 @@ func (t *Tx) Put(ctx context.Context, version int64, e *entity.Entity) error {
 	if err != nil {
 		return fmt.Errorf("entity %s: %w", e.ID, err)
 	}
+	return t.put(ctx, version, e.ID, data, []byte(e.Raw))
+}
+
+func (t *Tx) PutDoc(ctx context.Context, version int64, id string, data []byte) error {
+	return t.put(ctx, version, id, data, nil)
+}
+
+func (t *Tx) put(ctx context.Context, version int64, memberID string, data, raw []byte) error {
 	content := sha256.Sum256(data)
 	h := sha256.New()
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write([]byte(e.Raw))
+	h.Write(raw)
 	record := h.Sum(nil)
 	var id int64
-	err = t.record.QueryRowContext(ctx, record, data, []byte(e.Raw)).Scan(&id)
+	err := t.record.QueryRowContext(ctx, record, data, raw).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Unchanged since an earlier version: share its record.
 		err = t.recordID.QueryRowContext(ctx, record).Scan(&id)
@@ -353,12 +394,12 @@ func (t *Tx) Put(ctx context.Context, version int64, e *entity.Entity) error {
 	if err != nil {
 		return err
 	}
-	res, err := t.member.ExecContext(ctx, version, e.ID, content[:16], id)
+	res, err := t.member.ExecContext(ctx, version, memberID, content[:16], id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return &store.DuplicateError{ID: e.ID}
+		return &store.DuplicateError{ID: memberID}
 	}
 	t.counts[version]++
 	return nil

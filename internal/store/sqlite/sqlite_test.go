@@ -90,3 +90,47 @@ func TestRecordsAreShared(t *testing.T) {
 		t.Fatalf("diff = %+v", d)
 	}
 }
+
+func TestDocsRoundTripWithKind(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tx, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &store.Version{Dataset: "embargo_regimes", Published: "2026-12-01", SHA256: "r1", Format: "yaml", Kind: store.KindRegimes}
+	if err := tx.AddVersion(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"un-iran", "un-dprk"} {
+		if err := tx.PutDoc(ctx, v.ID, id, []byte(`{"id":"`+id+`"}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var dup *store.DuplicateError
+	if err := tx.PutDoc(ctx, v.ID, "un-iran", []byte(`{}`)); !errors.As(err, &dup) {
+		t.Fatalf("second un-iran: %v, want a DuplicateError", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Version(ctx, v.ID)
+	if err != nil || got.Kind != store.KindRegimes || got.Entities != 2 {
+		t.Fatalf("version = %+v, %v; want kind regimes with 2 members", got, err)
+	}
+	var ids []string
+	err = s.Docs(ctx, v.ID, func(id string, data []byte) error {
+		if string(data) != `{"id":"`+id+`"}` {
+			t.Errorf("doc %s = %s", id, data)
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	if err != nil || len(ids) != 2 || ids[0] != "un-dprk" {
+		t.Fatalf("docs = %v, %v; want [un-dprk un-iran]", ids, err)
+	}
+}
