@@ -375,7 +375,7 @@ func (t *Tx) Put(ctx context.Context, version int64, e *entity.Entity) error {
 }
 
 func (t *Tx) PutDoc(ctx context.Context, version int64, id string, data []byte) error {
-	return t.put(ctx, version, id, data, nil)
+	return t.put(ctx, version, id, data, []byte{})
 }
 
 func (t *Tx) put(ctx context.Context, version int64, memberID string, data, raw []byte) error {
